@@ -1,0 +1,30 @@
+/** Turns simulator errors into kubectl's exact wording: `Error from server (NotFound): pods "x" not found`. */
+import { SimError, formatFieldError } from '../../sim/index.js';
+import type { CommandResult } from '../types.js';
+
+/** kubectl's text for an apiserver error; `file` adds the `error when creating "f.yaml": ` prefix apply/create use. */
+export function errorText(e: SimError, opts: { file?: string; verb?: 'creating' | 'applying' | 'patching' | 'retrieving' } = {}): string {
+  if (e.code === 'Invalid') {
+    const causes = e.data.causes ?? [];
+    const head = `The ${e.data.kind} "${e.data.name}" is invalid: `;
+    const body = causes.length === 1 ? head + formatFieldError(causes[0]!) : head + '\n' + causes.map((c) => `* ${formatFieldError(c)}`).join('\n');
+    return opts.file ? `Error from server (Invalid): error when ${opts.verb ?? 'creating'} "${opts.file}": ${body}` : body;
+  }
+  const prefix = opts.file ? `error when ${opts.verb ?? 'creating'} "${opts.file}": ` : '';
+  return `Error from server (${e.code}): ${prefix}${e.message}`;
+}
+
+/** Runs `fn`, turning a SimError into kubectl's error result (exit 1). Other exceptions are bugs and propagate. */
+export function guard(fn: () => CommandResult): CommandResult {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof SimError) return { stdout: '', stderr: errorText(e) + '\n', exitCode: 1 };
+    throw e;
+  }
+}
+
+/** `error: …\nSee 'kubectl VERB --help' for usage.` */
+export function usageError(verb: string, message: string): CommandResult {
+  return { stdout: '', stderr: `${message}\nSee 'kubectl ${verb} --help' for usage.\n`, exitCode: 1 };
+}

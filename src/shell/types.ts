@@ -1,0 +1,77 @@
+/**
+ * The shell's contracts: what a command receives and returns, where it runs, and what the session records for the
+ * grader. User mistakes are return values (`exitCode` ≠ 0 with kubectl's or bash's wording); an exception is a bug.
+ */
+import type { Cluster, FileSystem } from '../sim/index.js';
+
+/** What one command (or a whole line) produced. */
+export interface CommandResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** Where a command runs: the learner's machine, inside a container (`kubectl exec -it`), or on a node (`minikube ssh`). */
+export type Location =
+  | { type: 'host' }
+  | { type: 'container'; namespace: string; pod: string; container: string; shell: string }
+  | { type: 'node'; node: string };
+
+/** One command the learner ran, with its outcome: the grader's evidence for "ran X in container Y and saw Z". */
+export interface ActionRecord {
+  /** The line as typed (for a pipeline, the whole line). */
+  line: string;
+  /** argv of this simple command after expansion. */
+  argv: string[];
+  /** Where it ran; for `kubectl exec POD -- CMD`, the container where CMD ran. */
+  location: Location;
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  /** Simulated time. */
+  time: number;
+}
+
+/** Requests a command makes of the UI (the shell never does I/O itself). */
+export type UiRequest = { type: 'clear' } | { type: 'edit'; path: string; content: string } | { type: 'exit-tutor' };
+
+/** Everything a command can see and change. */
+export interface CommandContext {
+  /** argv[0] is the command name. */
+  argv: string[];
+  stdin: string;
+  location: Location;
+  cluster: Cluster;
+  /** The file system of `location` (home directory, container or node disk). */
+  fs: FileSystem;
+  cwd: string;
+  env: Map<string, string>;
+  session: SessionApi;
+}
+
+/** What commands may ask of the session. */
+export interface SessionApi {
+  /** Runs a nested command line at a location (e.g. `kubectl exec POD -- sh -c '…'`), recording actions there. */
+  runAt(location: Location, argv: string[], stdin: string): CommandResult;
+  /** Parses and runs a script at a location (`sh -c '…'`, `minikube ssh -- 'cmd'`). */
+  runScriptAt(location: Location, script: string, stdin: string): CommandResult;
+  /** Enters an interactive shell at a location (`kubectl exec -it … -- bash`, `minikube ssh`). */
+  enter(location: Location): void;
+  /** Leaves the innermost nested shell (`exit`). Returns false at the outermost (host) level. */
+  leave(): boolean;
+  /** Sets the working directory of the current location. */
+  chdir(path: string): void;
+  /** Commands typed so far (for `history`). */
+  history(): string[];
+  /** Queues a request for the UI. */
+  request(r: UiRequest): void;
+  /** The learner's home directory, `/home/learner` on the host. */
+  readonly home: string;
+}
+
+/** A command implementation. */
+export type CommandFn = (ctx: CommandContext) => CommandResult;
+
+/** Helpers to build results. */
+export const ok = (stdout = ''): CommandResult => ({ stdout, stderr: '', exitCode: 0 });
+export const fail = (stderr: string, exitCode = 1): CommandResult => ({ stdout: '', stderr: stderr.endsWith('\n') || stderr === '' ? stderr : stderr + '\n', exitCode });
