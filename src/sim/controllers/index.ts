@@ -2,7 +2,9 @@
 import type { Cluster } from '../cluster.js';
 import { kubeletController } from './kubelet.js';
 import { workloadsController } from './workloads.js';
+import { endpointsController } from './endpoints.js';
+import { loadBalancerController } from '../services.js';
 
 export type Controller = (c: Cluster) => void;
 
-export const CONTROLLERS: Controller[] = [workloadsController, kubeletController];
+export const CONTROLLERS: Controller[] = [workloadsController, kubeletController, endpointsController, loadBalancerController];

@@ -5,6 +5,9 @@
 import type { Cluster } from '../cluster.js';
 import { SimError, type FieldError } from '../errors.js';
 import type { KubeObject, Pod } from '../types.js';
+import { admitNetworkPolicy } from './networkpolicy.js';
+import { admitService } from '../services.js';
+import type { Service } from '../types.js';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -52,5 +55,7 @@ function validatePod(pod: Pod): FieldError[] {
 export function validateObject(_c: Cluster, obj: KubeObject): void {
   const errs = [...validateName(obj)];
   if (obj.kind === 'Pod') errs.push(...validatePod(obj as Pod));
+  if (obj.kind === 'NetworkPolicy') errs.push(...admitNetworkPolicy(obj as Parameters<typeof admitNetworkPolicy>[0]));
+  if (obj.kind === 'Service' && errs.length === 0) errs.push(...admitService(_c, obj as Service));
   if (errs.length) throw SimError.invalid(obj.kind, obj.metadata.name ?? '', errs);
 }
