@@ -4,7 +4,8 @@ import { kubeletController } from './kubelet.js';
 import { workloadsController } from './workloads.js';
 import { endpointsController } from './endpoints.js';
 import { loadBalancerController } from '../services.js';
+import { ingressController } from './ingress.js';
 
 export type Controller = (c: Cluster) => void;
 
-export const CONTROLLERS: Controller[] = [workloadsController, kubeletController, endpointsController, loadBalancerController];
+export const CONTROLLERS: Controller[] = [workloadsController, kubeletController, endpointsController, loadBalancerController, ingressController];

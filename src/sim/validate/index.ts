@@ -7,6 +7,7 @@ import { SimError, type FieldError } from '../errors.js';
 import type { KubeObject, Pod } from '../types.js';
 import { admitNetworkPolicy } from './networkpolicy.js';
 import { admitService } from '../services.js';
+import { validateIngressKinds } from './ingress.js';
 import type { Service } from '../types.js';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -57,5 +58,6 @@ export function validateObject(_c: Cluster, obj: KubeObject): void {
   if (obj.kind === 'Pod') errs.push(...validatePod(obj as Pod));
   if (obj.kind === 'NetworkPolicy') errs.push(...admitNetworkPolicy(obj as Parameters<typeof admitNetworkPolicy>[0]));
   if (obj.kind === 'Service' && errs.length === 0) errs.push(...admitService(_c, obj as Service));
+  if (obj.kind === 'Ingress' || obj.kind === 'IngressClass') errs.push(...validateIngressKinds(_c, obj));
   if (errs.length) throw SimError.invalid(obj.kind, obj.metadata.name ?? '', errs);
 }
