@@ -134,14 +134,14 @@ export function portText(p: NetworkPolicyPort): string {
   return p.endPort !== undefined && p.endPort !== null ? `${proto}/${p.port}-${p.endPort}` : `${proto}/${p.port}`;
 }
 
-/** `pod=a in namespaces ns=y`, `10.0.0.0/8 except 10.1.0.0/16`: how reasons name a peer. */
-export function peerText(peer: NetworkPolicyPeer): string {
+/** `pods pod=a in namespace x`, `10.0.0.0/8 except 10.1.0.0/16`: how reasons name a peer of a policy in `policyNamespace`. */
+export function peerText(peer: NetworkPolicyPeer, policyNamespace: string): string {
   if (peer.ipBlock) {
     const ex = peer.ipBlock.except ?? [];
     return ex.length ? `${peer.ipBlock.cidr} except ${ex.join(', ')}` : peer.ipBlock.cidr;
   }
   const pods = peer.podSelector ? `pods ${selectorText(peer.podSelector)}` : 'all pods';
-  if (!peer.namespaceSelector) return `${pods} in the policy's namespace`;
+  if (!peer.namespaceSelector) return `${pods} in namespace ${policyNamespace}`;
   return `${pods} in namespaces ${selectorText(peer.namespaceSelector)}`;
 }
 

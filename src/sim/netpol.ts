@@ -119,7 +119,7 @@ function compile(np: NetworkPolicy): CompiledPolicy {
 }
 
 function list(names: string[]): string {
-  return names.length === 1 ? `policy ${names[0]}` : `policies ${names.join(', ')}`;
+  return names.length === 1 ? `policy ${names[0]}` : `policies [${names.join(', ')}]`;
 }
 
 /**
@@ -229,7 +229,7 @@ export class PolicyEngine {
       return explain ? `${protocol}/${port} is not among its ports [${rule.ports.map(portText).join(', ')}]` : '';
     }
     if (rule.peers && rule.peers.length > 0 && !rule.peers.some((p) => peerMatches(p.peer, p.ipBlock, policyNamespace, peer, this.namespaceLabels))) {
-      return explain ? `${endpointText(peer)} matches none of its ${dir === 'ingress' ? 'from' : 'to'} peers [${rule.peers.map((p) => peerText(p.peer)).join('; ')}]` : '';
+      return explain ? `${endpointText(peer)} matches none of its ${dir === 'ingress' ? 'from' : 'to'} peers [${rule.peers.map((p) => peerText(p.peer, policyNamespace)).join('; ')}]` : '';
     }
     return undefined;
   }
