@@ -1,0 +1,32 @@
+// Bundles the CLI with esbuild: one ESM entry (dist/cli.js) plus lazily loaded chunks (the TUI, markdown, CEL),
+// React in production mode, so `--version` and `--help` start fast and `npx kube-net-tutor` ships no sources.
+import { build } from 'esbuild';
+import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+await build({
+  entryPoints: { cli: join(root, 'src/cli/main.ts') },
+  outdir: join(root, 'dist'),
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  legalComments: 'none',
+  chunkNames: 'chunks/[name]-[hash]',
+  jsx: 'automatic',
+  define: { 'process.env.NODE_ENV': '"production"', __VERSION__: JSON.stringify(pkg.version) },
+  // Ink imports react-devtools-core only when DEV is set; it is not shipped.
+  external: ['react-devtools-core'],
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
+chmodSync(join(root, 'dist/cli.js'), 0o755);
