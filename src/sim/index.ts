@@ -10,6 +10,7 @@ export { lookupImage, parseImageRef, type ImageInfo } from './images.js';
 export { isPodReady, podDisplayStatus } from './controllers/pod-status.js';
 export {
   routeIngressRequest,
+  proxiedRequest,
   nginxIngresses,
   servedByIngressNginx,
   ingressClassOf,
@@ -25,6 +26,7 @@ export {
   type IngressEndpoint,
   type IngressTls,
   type IngressRequestOptions,
+  type IngressClientRequest,
 } from './ingress.js';
 export { matchIngressRequest, buildServers, pathMatches, type IngressMatch, type IngressServer, type IngressLocation, type IngressServiceBackend } from './ingress-match.js';
 export {

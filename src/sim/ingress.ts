@@ -9,6 +9,7 @@ import { matchesMap } from '../lib/labels.js';
 import type { Cluster } from './cluster.js';
 import { isPodReady } from './controllers/pod-status.js';
 import { buildServers, matchInServers, normalizeHost, normalizeRequestPath, selectServer, type IngressMatch } from './ingress-match.js';
+import type { HttpRequest } from './images.js';
 import type { Endpoints, Ingress, KubeObject, Pod, Secret, Service, ServicePort } from './types.js';
 
 /** An IngressClass (networking.k8s.io/v1): names the controller that implements Ingresses of that class. */
@@ -239,4 +240,40 @@ export function routeIngressRequest(c: Cluster, host: string, path: string, opti
     if (cert?.type === 'secret') route.redirect = `https://${normalizeHost(host)}${normalizeRequestPath(path)}${path.includes('?') ? path.slice(path.indexOf('?')) : ''}`;
   }
   return route;
+}
+
+/** A request as it arrives at the controller. */
+export interface IngressClientRequest {
+  method: string;
+  host: string;
+  path: string;
+  headers?: Record<string, string>;
+  scheme?: 'http' | 'https';
+  /** The client's address (the learner's host, a node, a pod). */
+  clientIP: string;
+}
+
+/**
+ * The request ingress-nginx sends to the backend pod: method, path and Host unchanged, plus the `X-Forwarded-*`
+ * and `X-Real-IP` headers its nginx template sets.
+ */
+export function proxiedRequest(req: IngressClientRequest): HttpRequest {
+  const scheme = req.scheme ?? 'http';
+  const host = normalizeHost(req.host);
+  return {
+    method: req.method,
+    path: req.path === '' ? '/' : req.path,
+    host: req.host,
+    headers: {
+      ...(req.headers ?? {}),
+      Host: req.host,
+      'X-Real-IP': req.clientIP,
+      'X-Forwarded-For': req.clientIP,
+      'X-Forwarded-Host': host,
+      'X-Forwarded-Port': scheme === 'https' ? '443' : '80',
+      'X-Forwarded-Proto': scheme,
+      'X-Forwarded-Scheme': scheme,
+      'X-Scheme': scheme,
+    },
+  };
 }
