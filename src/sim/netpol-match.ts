@@ -29,11 +29,22 @@ export function parseCidr(text: string): Cidr | undefined {
   return addr.isIPv4MappedAddress() && bits >= 96 ? [addr.toIPv4Address(), bits - 96] : [addr, bits];
 }
 
-/** Parses an IP address (dotted-quad IPv4 or IPv6; IPv4-mapped IPv6 becomes IPv4). Undefined when it is not one. */
-export function parseIp(text: string): Address | undefined {
+function parseIpUncached(text: string): Address | undefined {
   if (IPV4.test(text)) return ipaddr.IPv4.isValidFourPartDecimal(text) ? ipaddr.IPv4.parse(text) : undefined;
   if (!text.includes(':') || !ipaddr.IPv6.isValid(text)) return undefined;
   return ipaddr.process(text);
+}
+
+const IP_CACHE = new Map<string, Address | undefined>();
+const IP_CACHE_MAX = 20_000;
+
+/** Parses an IP address (dotted-quad IPv4 or IPv6; IPv4-mapped IPv6 becomes IPv4). Undefined when it is not one. */
+export function parseIp(text: string): Address | undefined {
+  if (IP_CACHE.has(text)) return IP_CACHE.get(text);
+  if (IP_CACHE.size >= IP_CACHE_MAX) IP_CACHE.clear();
+  const ip = parseIpUncached(text);
+  IP_CACHE.set(text, ip);
+  return ip;
 }
 
 /** True when `ip` lies in `cidr` (an IPv4 address is never in an IPv6 CIDR and vice versa). */

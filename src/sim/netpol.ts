@@ -16,6 +16,7 @@ import {
   portText,
   type CompiledIpBlock,
   type PolicyEndpoint,
+  type PolicyPod,
 } from './netpol-match.js';
 import type { Cluster } from './cluster.js';
 import type { Namespace, NetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort, Pod, Protocol } from './types.js';
@@ -69,6 +70,8 @@ export interface PolicyInput {
 interface CompiledPeer {
   peer: NetworkPolicyPeer;
   ipBlock: CompiledIpBlock | undefined;
+  /** Whether the peer matches each pod seen so far (pods and namespace labels are fixed for an engine's life). */
+  hits: WeakMap<PolicyPod, boolean>;
 }
 
 interface CompiledRule {
@@ -101,7 +104,7 @@ function compileRules(rules: { from?: NetworkPolicyPeer[]; to?: NetworkPolicyPee
   return (rules ?? []).map((r) => {
     const peers = (dir === 'ingress' ? r.from : r.to) ?? undefined;
     return {
-      peers: peers?.map((peer) => ({ peer, ipBlock: peer.ipBlock ? compileIpBlock(peer.ipBlock) : undefined })),
+      peers: peers?.map((peer) => ({ peer, ipBlock: peer.ipBlock ? compileIpBlock(peer.ipBlock) : undefined, hits: new WeakMap() })),
       ports: r.ports ?? undefined,
     };
   });
@@ -124,10 +127,12 @@ function list(names: string[]): string {
 
 /**
  * A set of policies prepared for many evaluations (a reachability matrix): selectors and CIDRs parsed once, policies
- * grouped by namespace. `allowed` skips building the reasons.
+ * grouped by namespace, and which policies select a pod and which peers match it remembered per pod object (so treat
+ * `PolicyPod` objects as immutable: a relabelled pod is a new object). `allowed` skips building the reasons.
  */
 export class PolicyEngine {
   private readonly byNamespace = new Map<string, CompiledPolicy[]>();
+  private readonly selected = { ingress: new WeakMap<PolicyPod, CompiledPolicy[]>(), egress: new WeakMap<PolicyPod, CompiledPolicy[]>() };
   private readonly namespaceLabels: ReadonlyMap<string, Labels>;
 
   constructor(policies: readonly NetworkPolicy[], namespaceLabels: ReadonlyMap<string, Labels>) {
@@ -143,48 +148,49 @@ export class PolicyEngine {
 
   /** The full verdict, with reasons. */
   verdict(source: PolicyEndpoint, destination: PolicyEndpoint, port: number, protocol: Protocol): ConnectionVerdict {
-    const ingress = this.direction('ingress', destination, source, destination, port, protocol, true);
-    const egress = this.direction('egress', source, destination, destination, port, protocol, true);
+    const ingress = this.direction('ingress', destination, source, destination, port, protocol);
+    const egress = this.direction('egress', source, destination, destination, port, protocol);
     return { allowed: ingress.allowed && egress.allowed, ingress, egress };
   }
 
-  /** Only whether the connection is allowed (fast path for matrices). */
+  /** Only whether the connection is allowed (fast path for matrices: no reasons, no allocation). */
   allowed(source: PolicyEndpoint, destination: PolicyEndpoint, port: number, protocol: Protocol): boolean {
-    return (
-      this.direction('egress', source, destination, destination, port, protocol, false).allowed &&
-      this.direction('ingress', destination, source, destination, port, protocol, false).allowed
-    );
+    return this.admits('egress', source, destination, destination, port, protocol) && this.admits('ingress', destination, source, destination, port, protocol);
   }
 
   private selecting(subject: PolicyEndpoint, dir: PolicyDirection): CompiledPolicy[] {
     if (subject.type !== 'pod') return [];
+    const cached = this.selected[dir].get(subject.pod);
+    if (cached) return cached;
     const out: CompiledPolicy[] = [];
     for (const p of this.byNamespace.get(subject.pod.namespace) ?? []) {
       if (p[dir] && matchesSelector(p.podSelector, subject.pod.labels)) out.push(p);
     }
+    this.selected[dir].set(subject.pod, out);
     return out;
   }
 
   /**
-   * One direction: `subject` is the pod the policies protect (the destination for ingress, the source for egress),
-   * `peer` the other end; ports always resolve on `destination`.
+   * Whether one direction admits the connection: `subject` is the pod the policies protect (the destination for
+   * ingress, the source for egress), `peer` the other end; ports always resolve on `destination`.
    */
-  private direction(
-    dir: PolicyDirection,
-    subject: PolicyEndpoint,
-    peer: PolicyEndpoint,
-    destination: PolicyEndpoint,
-    port: number,
-    protocol: Protocol,
-    explain: boolean,
-  ): DirectionVerdict {
+  private admits(dir: PolicyDirection, subject: PolicyEndpoint, peer: PolicyEndpoint, destination: PolicyEndpoint, port: number, protocol: Protocol): boolean {
     const selecting = this.selecting(subject, dir);
-    const traffic = `${protocol}/${port}`;
-    const towards = dir === 'ingress' ? `from ${endpointText(peer)}` : `to ${endpointText(peer)}`;
+    if (selecting.length === 0) return true;
+    for (const p of selecting) {
+      for (const rule of p[dir] ?? []) {
+        if (this.portsAdmit(rule, destination, port, protocol) && this.peersAdmit(rule, p.namespace, peer)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** `admits` with the reasons. */
+  private direction(dir: PolicyDirection, subject: PolicyEndpoint, peer: PolicyEndpoint, destination: PolicyEndpoint, port: number, protocol: Protocol): DirectionVerdict {
+    const selecting = this.selecting(subject, dir);
     if (selecting.length === 0) {
-      const reason = !explain
-        ? ''
-        : subject.type !== 'pod'
+      const reason =
+        subject.type !== 'pod'
           ? `${subject.ip} is not a pod, so no ${dir} policy applies to it`
           : `pod ${endpointText(subject)} is not isolated for ${dir}: no policy with policyTypes ${dir === 'ingress' ? 'Ingress' : 'Egress'} selects it`;
       return { direction: dir, allowed: true, isolated: false, selectedBy: [], allowedBy: [], misses: [], reason };
@@ -192,46 +198,41 @@ export class PolicyEngine {
     const allowedBy: { policy: string; rule: number }[] = [];
     const misses: RuleMiss[] = [];
     for (const p of selecting) {
-      const rules = p[dir] ?? [];
-      for (let i = 0; i < rules.length; i++) {
-        const why = this.ruleMiss(rules[i]!, p.namespace, dir, peer, destination, port, protocol, explain);
-        if (why === undefined) {
-          allowedBy.push({ policy: p.name, rule: i });
-          if (!explain) return { direction: dir, allowed: true, isolated: true, selectedBy: [], allowedBy, misses, reason: '' };
-        } else if (explain) misses.push({ policy: p.name, rule: i, why });
-      }
+      (p[dir] ?? []).forEach((rule, i) => {
+        if (!this.portsAdmit(rule, destination, port, protocol)) {
+          misses.push({ policy: p.name, rule: i, why: `${protocol}/${port} is not among its ports [${(rule.ports ?? []).map(portText).join(', ')}]` });
+        } else if (!this.peersAdmit(rule, p.namespace, peer)) {
+          const peers = (rule.peers ?? []).map((x) => peerText(x.peer, p.namespace)).join('; ');
+          misses.push({ policy: p.name, rule: i, why: `${endpointText(peer)} matches none of its ${dir === 'ingress' ? 'from' : 'to'} peers [${peers}]` });
+        } else allowedBy.push({ policy: p.name, rule: i });
+      });
     }
     const names = selecting.map((p) => p.name);
-    const allowed = allowedBy.length > 0;
-    let reason = '';
-    if (explain) {
-      const head = `pod ${endpointText(subject)} is isolated for ${dir} by ${list(names)}`;
-      const first = allowedBy[0];
-      reason = first
-        ? `${head}, and ${dir} rule ${first.rule} of ${first.policy} allows ${traffic} ${towards}`
-        : `${head}, and no ${dir} rule of [${names.join(', ')}] allows ${traffic} ${towards}`;
-    }
-    return { direction: dir, allowed, isolated: true, selectedBy: names, allowedBy, misses, reason };
+    const traffic = `${protocol}/${port} ${dir === 'ingress' ? 'from' : 'to'} ${endpointText(peer)}`;
+    const head = `pod ${endpointText(subject)} is isolated for ${dir} by ${list(names)}`;
+    const first = allowedBy[0];
+    const reason = first
+      ? `${head}, and ${dir} rule ${first.rule} of ${first.policy} allows ${traffic}`
+      : `${head}, and no ${dir} rule of [${names.join(', ')}] allows ${traffic}`;
+    return { direction: dir, allowed: first !== undefined, isolated: true, selectedBy: names, allowedBy, misses, reason };
   }
 
-  /** Undefined when the rule admits the connection; otherwise why not (empty string when not explaining). */
-  private ruleMiss(
-    rule: CompiledRule,
-    policyNamespace: string,
-    dir: PolicyDirection,
-    peer: PolicyEndpoint,
-    destination: PolicyEndpoint,
-    port: number,
-    protocol: Protocol,
-    explain: boolean,
-  ): string | undefined {
-    if (rule.ports && rule.ports.length > 0 && !rule.ports.some((p) => portMatches(p, destination, port, protocol))) {
-      return explain ? `${protocol}/${port} is not among its ports [${rule.ports.map(portText).join(', ')}]` : '';
+  private portsAdmit(rule: CompiledRule, destination: PolicyEndpoint, port: number, protocol: Protocol): boolean {
+    return !rule.ports || rule.ports.length === 0 || rule.ports.some((p) => portMatches(p, destination, port, protocol));
+  }
+
+  private peersAdmit(rule: CompiledRule, policyNamespace: string, peer: PolicyEndpoint): boolean {
+    return !rule.peers || rule.peers.length === 0 || rule.peers.some((p) => this.peerHit(p, policyNamespace, peer));
+  }
+
+  private peerHit(p: CompiledPeer, policyNamespace: string, e: PolicyEndpoint): boolean {
+    if (e.type !== 'pod') return peerMatches(p.peer, p.ipBlock, policyNamespace, e, this.namespaceLabels);
+    let hit = p.hits.get(e.pod);
+    if (hit === undefined) {
+      hit = peerMatches(p.peer, p.ipBlock, policyNamespace, e, this.namespaceLabels);
+      p.hits.set(e.pod, hit);
     }
-    if (rule.peers && rule.peers.length > 0 && !rule.peers.some((p) => peerMatches(p.peer, p.ipBlock, policyNamespace, peer, this.namespaceLabels))) {
-      return explain ? `${endpointText(peer)} matches none of its ${dir === 'ingress' ? 'from' : 'to'} peers [${rule.peers.map((p) => peerText(p.peer, policyNamespace)).join('; ')}]` : '';
-    }
-    return undefined;
+    return hit;
   }
 }
 
@@ -271,6 +272,8 @@ interface ClusterView {
   version: number;
   engine: PolicyEngine;
   podsByIp: Map<string, Pod>;
+  /** One endpoint object per pod, so the engine's per-pod caches hit. */
+  endpoints: WeakMap<Pod, PolicyEndpoint>;
 }
 
 const VIEWS = new WeakMap<Cluster, ClusterView>();
@@ -283,16 +286,20 @@ function view(c: Cluster): ClusterView {
   for (const ns of c.list<Namespace>('Namespace')) nsLabels.set(ns.metadata.name, ns.metadata.labels ?? {});
   const podsByIp = new Map<string, Pod>();
   for (const p of c.list<Pod>('Pod')) if (p.status?.podIP && !p.spec.hostNetwork) podsByIp.set(p.status.podIP, p);
-  const v = { version: c.version, engine: new PolicyEngine(c.list<NetworkPolicy>('NetworkPolicy'), nsLabels), podsByIp };
+  const v = { version: c.version, engine: new PolicyEngine(c.list<NetworkPolicy>('NetworkPolicy'), nsLabels), podsByIp, endpoints: new WeakMap() };
   VIEWS.set(c, v);
   return v;
 }
 
 function endpointOf(v: ClusterView, e: Pod | { ip: string }): PolicyEndpoint {
-  if ('kind' in e && e.kind === 'Pod') return policyEndpointOfPod(e as Pod);
-  const ip = (e as { ip: string }).ip;
-  const pod = v.podsByIp.get(ip);
-  return pod ? policyEndpointOfPod(pod) : { type: 'external', ip };
+  const pod = 'kind' in e && e.kind === 'Pod' ? (e as Pod) : v.podsByIp.get((e as { ip: string }).ip);
+  if (!pod) return { type: 'external', ip: (e as { ip: string }).ip };
+  let ep = v.endpoints.get(pod);
+  if (!ep) {
+    ep = policyEndpointOfPod(pod);
+    v.endpoints.set(pod, ep);
+  }
+  return ep;
 }
 
 /**
