@@ -121,6 +121,34 @@ egress:
     );
   });
 
+  it('accepts IPv6 blocks and host bits in a CIDR (legacy parsing, as v1.34 without StrictIPCIDRValidation)', () => {
+    expect(applyError(`
+podSelector: {}
+egress:
+- to:
+  - ipBlock: {cidr: '2001:db8::/64', except: ['2001:db8::/96']}
+  - ipBlock: {cidr: 10.244.0.5/16}`)).toBe('ok');
+  });
+
+  it('requires a cidr in an ipBlock, and rejects an IPv4 except inside an IPv6 cidr', () => {
+    expect(applyError(`
+podSelector: {}
+ingress:
+- from:
+  - ipBlock: {cidr: ''}
+  - ipBlock: {cidr: '2001:db8::/64', except: [10.0.0.0/8]}`)).toBe(
+      'Invalid: NetworkPolicy "np" is invalid: [spec.ingress[0].from[0].ipBlock.cidr: Required value, spec.ingress[0].from[1].ipBlock.except[0]: Invalid value: "10.0.0.0/8": must be a strict subset of `cidr`]',
+    );
+  });
+
+  it('rejects more than two policy types', () => {
+    expect(applyError(`
+podSelector: {}
+policyTypes: [Ingress, Egress, Ingress]`)).toBe(
+      'Invalid: NetworkPolicy "np" is invalid: spec.policyTypes: Invalid value: []networking.PolicyType{"Ingress", "Egress", "Ingress"}: may not specify more than two policyTypes',
+    );
+  });
+
   it('rejects an unknown policy type', () => {
     expect(applyError(`
 podSelector: {}
