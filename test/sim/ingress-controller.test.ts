@@ -79,6 +79,14 @@ describe('minikube addons enable ingress', () => {
     ]);
   });
 
+  it('answers nothing until the controller pod is Ready', () => {
+    const c = new Cluster();
+    c.state.addons.add('ingress');
+    expect(routeIngressRequest(c, 'hello-world.example', '/')).toEqual({ type: 'no-controller', reason: 'the ingress-nginx-controller pod is not ready yet' });
+    c.advance(30_000);
+    expect(routeIngressRequest(c, 'hello-world.example', '/').type).toBe('default-backend');
+  });
+
   it('repairs a deleted controller Deployment while the addon stays enabled', () => {
     const c = enabledCluster();
     c.delete('Deployment', 'ingress-nginx', 'ingress-nginx-controller');

@@ -127,7 +127,11 @@ export function ingressAddonObjects(): KubeObject[] {
   return [namespace, serviceAccount, deployment, service, admission, ingressClass];
 }
 
+/** kind, namespace, name of every addon object: checked each reconcile without building the objects. */
+const ADDON_KEYS = ingressAddonObjects().map((o) => [o.kind, o.metadata.namespace, o.metadata.name] as const);
+
 function install(c: Cluster): void {
+  if (ADDON_KEYS.every(([kind, ns, name]) => c.get(kind, ns, name))) return;
   for (const obj of ingressAddonObjects()) {
     if (!c.get(obj.kind, obj.metadata.namespace, obj.metadata.name)) c.create(obj);
   }
