@@ -11,6 +11,7 @@ export { isPodReady, podDisplayStatus } from './controllers/pod-status.js';
 export {
   routeIngressRequest,
   proxiedRequest,
+  ingressNginxResponse,
   nginxIngresses,
   servedByIngressNginx,
   ingressClassOf,

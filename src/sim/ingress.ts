@@ -9,7 +9,7 @@ import { matchesMap } from '../lib/labels.js';
 import type { Cluster } from './cluster.js';
 import { isPodReady } from './controllers/pod-status.js';
 import { buildServers, matchInServers, normalizeHost, normalizeRequestPath, selectServer, type IngressMatch } from './ingress-match.js';
-import type { HttpRequest } from './images.js';
+import type { HttpRequest, HttpResponse } from './images.js';
 import type { Endpoints, Ingress, KubeObject, Pod, Secret, Service, ServicePort } from './types.js';
 
 /** An IngressClass (networking.k8s.io/v1): names the controller that implements Ingresses of that class. */
@@ -276,4 +276,18 @@ export function proxiedRequest(req: IngressClientRequest): HttpRequest {
       'X-Scheme': scheme,
     },
   };
+}
+
+const NGINX_REASONS = { 308: 'Permanent Redirect', 404: 'Not Found', 502: 'Bad Gateway', 503: 'Service Temporarily Unavailable', 504: 'Gateway Time-out' } as const;
+
+/**
+ * What ingress-nginx itself answers: its default backend's 404, 503 for a backend without endpoints, 502 when the
+ * pod refuses, 504 when it times out (a NetworkPolicy drop), 308 to HTTPS. nginx's error page, `server_tokens off`.
+ */
+export function ingressNginxResponse(status: keyof typeof NGINX_REASONS, location?: string): HttpResponse {
+  const reason = NGINX_REASONS[status];
+  const body = `<html>\n<head><title>${status} ${reason}</title></head>\n<body>\n<center><h1>${status} ${reason}</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n`;
+  const headers: Record<string, string> = { 'Content-Type': 'text/html', 'Content-Length': String(body.length), Connection: 'keep-alive' };
+  if (status === 308 && location) headers.Location = location;
+  return { status, reason, headers, body };
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/sim/cluster.js';
 import { INGRESS_CONTROLLER_IMAGE, ingressAddonObjects } from '../../src/sim/controllers/ingress.js';
 import { isPodReady } from '../../src/sim/controllers/pod-status.js';
-import { routeIngressRequest, type IngressClass } from '../../src/sim/ingress.js';
+import { ingressNginxResponse, routeIngressRequest, type IngressClass } from '../../src/sim/ingress.js';
 import type { Deployment, Ingress, KubeObject, Pod, Service } from '../../src/sim/types.js';
 
 function webApp(c: Cluster, name: string, version: '1.0' | '2.0'): void {
@@ -218,5 +218,18 @@ describe('minikube addons disable ingress', () => {
     c.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ingress-nginx' } });
     c.advance(2_000);
     expect(c.get('Namespace', undefined, 'ingress-nginx')).toBeDefined();
+  });
+});
+
+describe("ingress-nginx's own answers", () => {
+  it('404 from the default backend, 503 without endpoints, 308 to HTTPS', () => {
+    expect(ingressNginxResponse(404)).toEqual({
+      status: 404,
+      reason: 'Not Found',
+      headers: { 'Content-Type': 'text/html', 'Content-Length': '139', Connection: 'keep-alive' },
+      body: '<html>\n<head><title>404 Not Found</title></head>\n<body>\n<center><h1>404 Not Found</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n',
+    });
+    expect(ingressNginxResponse(503).body).toContain('<center><h1>503 Service Temporarily Unavailable</h1></center>');
+    expect(ingressNginxResponse(308, 'https://a.example/').headers.Location).toBe('https://a.example/');
   });
 });
