@@ -156,8 +156,19 @@ function applyDefaults(spec: ServiceSpecFull): void {
   if (spec.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts ??= true;
   if (spec.clusterIP !== undefined && spec.clusterIPs === undefined && spec.clusterIP !== '') spec.clusterIPs = [spec.clusterIP];
   if (spec.clusterIP === undefined && spec.clusterIPs?.[0]) spec.clusterIP = spec.clusterIPs[0];
-  spec.ipFamilies ??= ['IPv4'];
   spec.ipFamilyPolicy ??= 'SingleStack';
+  // A single-stack IPv4 cluster: PreferDualStack keeps only the family it has.
+  if (spec.ipFamilyPolicy === 'PreferDualStack' && spec.ipFamilies) spec.ipFamilies = spec.ipFamilies.includes('IPv4') ? ['IPv4'] : spec.ipFamilies;
+  spec.ipFamilies ??= ['IPv4'];
+}
+
+/** The cluster is IPv4 single-stack (`initIPFamilyFields`): IPv6 and RequireDualStack are refused. */
+function ipFamilyErrors(spec: ServiceSpecFull): FieldError[] {
+  if (spec.type === 'ExternalName') return [];
+  if (spec.ipFamilyPolicy === 'RequireDualStack') {
+    return [{ path: 'spec.ipFamilyPolicy', type: 'Invalid value', value: '"RequireDualStack"', detail: 'this cluster is not configured for dual-stack services' }];
+  }
+  return (spec.ipFamilies ?? []).flatMap((f, i) => (f === 'IPv4' ? [] : [{ path: `spec.ipFamilies[${i}]`, type: 'Invalid value' as const, value: JSON.stringify(f), detail: 'not configured on this cluster' }]));
 }
 
 const vec = (ips: string[]): string => `[]string{${ips.map((i) => JSON.stringify(i)).join(', ')}}`;
@@ -233,6 +244,7 @@ export function admitService(c: Cluster, svc: Service): FieldError[] {
   }
   applyDefaults(spec);
   const errs = validateServiceSpec(spec);
+  errs.push(...ipFamilyErrors(spec));
   if (existing) errs.push(...immutableErrors(spec, existing.spec));
   if (errs.length) return errs;
   return allocate(c, svc, existing);
