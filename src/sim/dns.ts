@@ -153,8 +153,9 @@ export function answerFor(c: Cluster, fqdn: string, type: DnsType, zone = c.opti
     if (!isIPv4(ip) || !c.get('Namespace', undefined, labels[1]!)) return nxdomain;
     return type === 'A' ? { rcode: 'NOERROR', answers: [{ name: owner, type: 'A', ttl: TTL, data: ip }] } : nodata;
   }
-  if (last !== 'svc') return labels.length <= 1 ? nodata : nxdomain;
-  if (labels.length === 1) return nodata;
+  if (labels.length === 0 || (labels.length === 1 && (last === 'svc' || last === 'pod'))) return nodata;
+  if (labels.length === 2 && last === 'pod') return c.get('Namespace', undefined, labels[0]!) ? nodata : nxdomain;
+  if (last !== 'svc') return nxdomain;
   const ns = labels[labels.length - 2]!;
   if (!c.get('Namespace', undefined, ns)) return nxdomain;
   if (labels.length === 2) return nodata;
