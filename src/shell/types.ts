@@ -33,7 +33,11 @@ export interface ActionRecord {
 }
 
 /** Requests a command makes of the UI (the shell never does I/O itself). */
-export type UiRequest = { type: 'clear' } | { type: 'edit'; path: string; content: string } | { type: 'exit-tutor' };
+export type UiRequest =
+  | { type: 'clear' }
+  /** `onSave`: a command line the UI runs in the session after the editor saved the file (`kubectl edit` re-applies with `kubectl replace -f …`). */
+  | { type: 'edit'; path: string; content: string; onSave?: string }
+  | { type: 'exit-tutor' };
 
 /** Everything a command can see and change. */
 export interface CommandContext {
@@ -56,7 +60,8 @@ export interface SessionApi {
   /** Parses and runs a script at a location (`sh -c '…'`, `minikube ssh -- 'cmd'`). */
   runScriptAt(location: Location, script: string, stdin: string): CommandResult;
   /** Enters an interactive shell at a location (`kubectl exec -it … -- bash`, `minikube ssh`). */
-  enter(location: Location): void;
+  /** `onLeave` runs when the learner leaves that shell; its text is printed (`kubectl run --rm -it` deletes the pod: `pod "tmp" deleted`). */
+  enter(location: Location, onLeave?: () => string): void;
   /** Leaves the innermost nested shell (`exit`). Returns false at the outermost (host) level. */
   leave(): boolean;
   /** Sets the working directory of the current location. */
