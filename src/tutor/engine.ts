@@ -1,0 +1,230 @@
+/**
+ * The tutor engine: lesson menu, the open lesson, the transcript, and the commands typed at the prompt. No React:
+ * a UI reads `getSnapshot()` through `useSyncExternalStore` and calls the actions. State changes replace the
+ * snapshot object; reading it twice without a change gives the same object.
+ */
+import { emptyProgress, markLessonCompleted, markTaskDone, normalizeProgress } from '../progress/data.js';
+import type { ProgressData } from '../progress/types.js';
+import type { UiRequest } from '../shell/types.js';
+import { complete } from './complete.js';
+import { LessonRun } from './lesson-run.js';
+import { tutorCommand } from './tutor-commands.js';
+import type { HistoryItem, LessonSummary, NewHistoryItem, Tutor, TutorOptions, TutorSnapshot } from './types.js';
+
+const MAX_TRANSCRIPT = 2000;
+const MAX_HISTORY = 500;
+/** The prompt while a multi-line command (heredoc, open quote) is being collected. */
+export const CONTINUATION_PROMPT = '> ';
+
+/** The engine's mutable state; tutor commands act on it through `Engine`. */
+export interface Engine {
+  readonly options: TutorOptions;
+  run?: LessonRun;
+  progress: ProgressData;
+  push(item: NewHistoryItem): void;
+  request(r: UiRequest): void;
+  saveProgress(next: ProgressData): void;
+  openLesson(id: string): boolean;
+  backToMenu(): void;
+  /** The lesson after the open one in course order. */
+  nextLessonId(): string | undefined;
+}
+
+/** Creates a tutor over a loaded course and a progress store. */
+export function createTutor(options: TutorOptions): Tutor {
+  const { course } = options;
+  const listeners = new Set<() => void>();
+  let transcript: HistoryItem[] = [];
+  let nextId = 1;
+  let pending: string[] = [];
+  let history: string[] = [];
+  let uiRequests: UiRequest[] = [];
+  let screen: TutorSnapshot['screen'] = 'menu';
+  let snapshot: TutorSnapshot | undefined;
+  let loaded: ProgressData;
+  try {
+    loaded = normalizeProgress(options.progress.load());
+  } catch {
+    loaded = emptyProgress();
+  }
+
+  const engine: Engine = {
+    options,
+    progress: loaded,
+    push(item) {
+      transcript = [...transcript, { ...item, id: nextId++ } as HistoryItem];
+      if (transcript.length > MAX_TRANSCRIPT) transcript = transcript.slice(transcript.length - MAX_TRANSCRIPT);
+    },
+    request(r) {
+      uiRequests = [...uiRequests, r];
+    },
+    saveProgress(next) {
+      engine.progress = next;
+      try {
+        options.progress.save(next);
+      } catch {
+        // A progress file that cannot be written must not stop the lesson; the next save tries again.
+      }
+    },
+    openLesson(id) {
+      const lesson = course.lessons.find((l) => l.id === id);
+      if (!lesson) return false;
+      const done = engine.progress.lessons[id]?.tasksDone ?? [];
+      engine.run = new LessonRun(lesson, options.seed ?? 42, done);
+      engine.run.announced = engine.run.allDone();
+      screen = 'lesson';
+      pending = [];
+      transcript = [];
+      engine.push({ type: 'lesson-intro', lessonId: lesson.id, title: lesson.title, markdown: lesson.intro });
+      const restored = engine.run.restoredCount;
+      if (restored > 0) {
+        engine.push({ type: 'info', tone: 'info', text: `Welcome back. Your cluster was rebuilt with the reference solutions of the ${restored} task${restored === 1 ? '' : 's'} you finished.` });
+      }
+      engine.saveProgress({ ...engine.progress, currentLesson: id });
+      return true;
+    },
+    backToMenu() {
+      screen = 'menu';
+      pending = [];
+    },
+    nextLessonId() {
+      const i = course.lessons.findIndex((l) => l.id === engine.run?.lesson.id);
+      return i >= 0 ? course.lessons[i + 1]?.id : undefined;
+    },
+  };
+
+  const changed = (): void => {
+    snapshot = undefined;
+    for (const l of [...listeners]) l();
+  };
+
+  function afterCommand(): void {
+    const run = engine.run;
+    if (!run) return;
+    for (const t of run.grade()) {
+      engine.push({ type: 'task-passed', taskId: t.id, title: t.title, message: run.status.get(t.id)?.message ?? '' });
+      engine.saveProgress(markTaskDone(engine.progress, run.lesson.id, t.id));
+    }
+    if (run.allDone() && !run.announced) {
+      run.announced = true;
+      const next = engine.nextLessonId();
+      engine.push({ type: 'lesson-complete', lessonId: run.lesson.id, title: run.lesson.title, debrief: run.lesson.debrief, ...(next ? { nextLessonId: next } : {}) });
+      engine.saveProgress(markLessonCompleted(engine.progress, run.lesson.id));
+    }
+  }
+
+  function runShell(text: string): void {
+    const run = engine.run!;
+    const prompt = run.env.session.prompt();
+    engine.push({ type: 'command', prompt, text });
+    if (text.trim()) history = [...history, text].slice(-MAX_HISTORY);
+    const r = run.run(text);
+    if (r.stdout || r.stderr) engine.push({ type: 'output', stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode });
+    for (const req of run.env.session.takeUiRequests()) engine.request(req);
+    afterCommand();
+  }
+
+  function submit(line: string): void {
+    const run = engine.run;
+    if (screen !== 'lesson' || !run) {
+      engine.push({ type: 'info', tone: 'warning', text: 'Open a lesson first.' });
+      return changed();
+    }
+    if (pending.length) {
+      pending = [...pending, line];
+      const text = pending.join('\n');
+      if (run.env.session.isComplete(text)) {
+        pending = [];
+        runShell(text);
+      }
+      return changed();
+    }
+    const prompt = run.env.session.prompt();
+    if (tutorCommand(engine, line, prompt)) {
+      if (line.trim()) history = [...history, line.trim()].slice(-MAX_HISTORY);
+      if (engine.run) afterCommand();
+      return changed();
+    }
+    if (!run.env.session.isComplete(line)) pending = [line];
+    else runShell(line);
+    changed();
+  }
+
+  function summaries(): LessonSummary[] {
+    return course.lessons.map((l) => {
+      const p = engine.progress.lessons[l.id];
+      const done = l.tasks.filter((t) => p?.tasksDone.includes(t.id)).length;
+      return { id: l.id, title: l.title, summary: l.summary, tasksTotal: l.tasks.length, tasksDone: done, completed: p?.completed ?? false };
+    });
+  }
+
+  function build(): TutorSnapshot {
+    const run = engine.run;
+    const base: TutorSnapshot = {
+      screen,
+      courseTitle: course.title,
+      lessons: summaries(),
+      transcript,
+      prompt: pending.length ? CONTINUATION_PROMPT : (run?.env.session.prompt() ?? ''),
+      pendingInput: pending.join('\n'),
+      history,
+      uiRequests: uiRequests.length,
+    };
+    const selected = run?.lesson.id ?? engine.progress.currentLesson;
+    if (selected) base.selectedLessonId = selected;
+    if (run && screen === 'lesson') {
+      const l = run.lesson;
+      const current = run.currentTask();
+      base.lesson = {
+        id: l.id,
+        title: l.title,
+        summary: l.summary,
+        intro: l.intro,
+        tasks: l.tasks.map((t) => ({
+          id: t.id,
+          title: t.title,
+          prose: t.prose,
+          done: run.status.get(t.id)?.done ?? false,
+          message: run.status.get(t.id)?.message ?? '',
+          hintsShown: run.hints.get(t.id) ?? 0,
+          hintsTotal: t.hints.length,
+        })),
+        ...(current ? { currentTaskId: current.id } : {}),
+        completed: run.allDone(),
+      };
+    }
+    return base;
+  }
+
+  if (options.initialLesson) engine.openLesson(options.initialLesson);
+
+  return {
+    getSnapshot: () => (snapshot ??= build()),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    openLesson(id) {
+      const ok = engine.openLesson(id);
+      if (ok) changed();
+      return ok;
+    },
+    backToMenu() {
+      engine.backToMenu();
+      changed();
+    },
+    submit,
+    complete(partialLine) {
+      const run = engine.run;
+      if (!run || pending.length) return { start: partialLine.length, candidates: [] };
+      return complete(run.env.session, partialLine);
+    },
+    takeUiRequests() {
+      const r = uiRequests;
+      if (r.length === 0) return r;
+      uiRequests = [];
+      changed();
+      return r;
+    },
+  };
+}
