@@ -43,8 +43,8 @@ const CASES: Record<string, Case> = {
   'service/networking/dual-stack-default-svc.yaml': { with: [], expect: { name: 'my-service', type: 'ClusterIP', endpoints: 0, ports: [] } },
   'service/networking/dual-stack-preferred-svc.yaml': { with: [], expect: { name: 'my-service', type: 'ClusterIP', endpoints: 0, ports: [] } },
   'service/networking/dual-stack-preferred-ipfamilies-svc.yaml': { with: [], expect: { name: 'my-service', type: 'ClusterIP', endpoints: 0, ports: [] } },
-  // `spec.ipFamily` is an unknown field: strict decoding (not this suite) refuses it; the rest is a plain Service.
-  'service/networking/dual-stack-ipv6-svc.yaml': { with: [], expect: { name: 'my-service', type: 'ClusterIP', endpoints: 0, ports: [] } },
+  // `spec.ipFamily` (removed in 1.20) is an unknown field: strict decoding refuses the whole object.
+  'service/networking/dual-stack-ipv6-svc.yaml': { with: [], expect: { error: 'Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "spec.ipFamily"' } },
   'service/networking/dual-stack-ipfamilies-ipv6.yaml': { with: [], expect: { error: 'Service "my-service" is invalid: spec.ipFamilies[0]: Invalid value: "IPv6": not configured on this cluster' } },
   'service/networking/dual-stack-prefer-ipv6-lb-svc.yaml': { with: [], expect: { error: 'Service "my-service" is invalid: spec.ipFamilies[0]: Invalid value: "IPv6": not configured on this cluster' } },
 };
