@@ -89,6 +89,10 @@ export interface Container {
   volumeMounts?: VolumeMount[];
   imagePullPolicy?: string;
   workingDir?: string;
+  /** Keep stdin open (`kubectl run -i`): a lone shell as the main process then waits for input instead of exiting. */
+  stdin?: boolean;
+  stdinOnce?: boolean;
+  tty?: boolean;
 }
 
 export interface Volume {

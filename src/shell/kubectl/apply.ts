@@ -1,72 +1,79 @@
-/** `kubectl apply -f FILE|DIR|-`: reads manifests from the current location's file system and applies each object. */
-import { FsError, SimError, qualifiedSingular, resolvePath, resourceForKind } from '../../sim/index.js';
-import { parseManifests } from '../manifest.js';
+/**
+ * `kubectl apply -f FILE|DIR|- [-R] [-n NS] [--dry-run=client|server] [-o yaml|json|name]`: creates each object or
+ * updates it in place, printing `pod/x created`, `pod/x configured` or `pod/x unchanged`. Errors are collected and
+ * printed after the successes, as kubectl does (`error when creating "pod.yaml": …`; immutable fields give the
+ * apiserver's `The Pod "x" is invalid: spec: Forbidden: …`). https://kubernetes.io/docs/reference/kubectl/generated/kubectl_apply/
+ */
+import { SimError, deepEqual, resourceForKind } from '../../sim/index.js';
 import type { CommandResult } from '../types.js';
-import { errorText, usageError } from './errors.js';
-import { arr, parseFlags, str } from './flags.js';
+import { usageError } from './errors.js';
+import { arr, bool, parseFlags, str } from './flags.js';
+import { formatVisitErrors, readManifestArgs, type VisitError } from './generators/files.js';
+import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunOf, printObject } from './generators/output.js';
+import { checkWriteFlags } from './generators/write.js';
 import type { Verb } from './index.js';
+
+/** Flags apply accepts besides `-f`, `-R`, `--dry-run` and `-o` (accepted and ignored: the sandbox has one field manager). */
+const IGNORED = ['validate', 'field-manager', 'server-side', 'force-conflicts', 'overwrite', 'record', 'save-config', 'wait', 'force', 'show-managed-fields', 'prune', 'all', 'timeout', 'grace-period', 'cascade'];
 
 export const apply: Verb = (ctx, args) => {
   const parsed = parseFlags(args, [
     { name: 'filename', short: 'f', type: 'array' },
     { name: 'recursive', short: 'R', type: 'bool' },
-    { name: 'dry-run', type: 'string' },
-    { name: 'output', short: 'o', type: 'string' },
+    { name: 'kustomize', short: 'k', type: 'string' },
+    { name: 'selector', short: 'l', type: 'string' },
+    DRY_RUN_FLAG,
+    OUTPUT_FLAG,
+    ...IGNORED.map((name) => ({ name, type: name === 'validate' || name === 'field-manager' || name === 'timeout' || name === 'grace-period' || name === 'cascade' ? ('string' as const) : ('bool' as const) })),
   ]);
   if (!parsed.ok) return usageError('apply', parsed.error);
-  const flags = parsed.flags;
-  const files = arr(flags, 'filename');
-  if (files.length === 0) return usageError('apply', 'error: must specify one of -f and -k');
-  const ns = str(flags, 'namespace');
+  const f = parsed.flags;
+  const bad = checkWriteFlags(f);
+  if (bad) return bad;
+  if (str(f, 'kustomize') !== undefined) return { stdout: '', stderr: 'error: kustomize is not available in this sandbox; apply the files with -f\n', exitCode: 1 };
+  const files = arr(f, 'filename');
+  if (files.length === 0) return { stdout: '', stderr: 'error: must specify one of -f and -k\n', exitCode: 1 };
+  const ns = str(f, 'namespace');
+  const dry = dryRunOf(f);
+  const dryRun = dry.ok ? dry.value : 'none';
+  const { objects, errors } = readManifestArgs(ctx, files, bool(f, 'recursive'));
+  if (objects.length === 0 && errors.length === 0) return { stdout: '', stderr: 'error: no objects passed to apply\n', exitCode: 1 };
   let out = '';
-  let err = '';
-  for (const f of files) {
-    let text: string;
-    const names: { path: string; shown: string }[] = [];
-    if (f === '-') names.push({ path: '-', shown: 'STDIN' });
-    else {
-      const p = resolvePath(ctx.cwd, f.replace(/^~(?=\/|$)/, ctx.env.get('HOME') ?? '/'));
-      if (!ctx.fs.exists(p)) {
-        err += `error: the path "${f}" does not exist\n`;
-        continue;
-      }
-      if (ctx.fs.isDir(p)) {
-        for (const n of ctx.fs.readdir(p)) if (/\.(ya?ml|json)$/.test(n)) names.push({ path: `${p}/${n}`, shown: `${f.replace(/\/$/, '')}/${n}` });
-      } else names.push({ path: p, shown: f });
+  const visitErrors: VisitError[] = [...errors];
+  for (const { obj, source } of objects) {
+    const info = resourceForKind(String(obj.kind));
+    if (!info) {
+      visitErrors.push({
+        type: 'text',
+        text: `resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: "${obj.metadata?.namespace ?? ''}" from "${source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`,
+      });
+      continue;
     }
-    for (const { path, shown } of names) {
-      try {
-        text = path === '-' ? ctx.stdin : ctx.fs.readFile(path);
-      } catch (e) {
-        if (!(e instanceof FsError)) throw e;
-        err += `error: the path "${f}" does not exist\n`;
+    const targetNs = info.namespaced ? (obj.metadata?.namespace ?? ns ?? 'default') : undefined;
+    const existing = ctx.cluster.get(String(obj.kind), targetNs, obj.metadata?.name ?? '');
+    try {
+      if (dryRun !== 'none') {
+        const action = existing ? (sameDesired(existing, obj) ? 'unchanged' : 'configured') : 'created';
+        out += printObject(existing && action === 'unchanged' ? existing : obj, f, action, dryRun);
         continue;
       }
-      const m = parseManifests(text, shown);
-      if (!m.ok) {
-        err += m.error + '\n';
-        continue;
-      }
-      if (m.objects.length === 0) {
-        err += 'error: no objects passed to apply\n';
-        continue;
-      }
-      for (const obj of m.objects) {
-        try {
-          const info = resourceForKind(String(obj.kind));
-          if (!info) {
-            err += `error: resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: "${obj.metadata?.namespace ?? ''}" from "${shown}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first\n`;
-            continue;
-          }
-          const r = ctx.cluster.apply(obj, ns);
-          out += `${qualifiedSingular(info)}/${r.object.metadata.name} ${r.action}\n`;
-        } catch (e) {
-          if (!(e instanceof SimError)) throw e;
-          err += errorText(e, { file: shown, verb: ctx.cluster.get(String(obj.kind), obj.metadata?.namespace ?? ns, obj.metadata?.name ?? '') ? 'patching' : 'creating' }) + '\n';
-        }
-      }
+      const r = ctx.cluster.apply(obj, ns);
+      out += printObject(r.object, f, r.action, 'none');
+    } catch (e) {
+      if (!(e instanceof SimError)) throw e;
+      if (e.code === 'BadRequest' && e.message.startsWith('the namespace from the provided object')) visitErrors.push({ type: 'text', text: e.message });
+      else visitErrors.push({ type: 'api', error: e, file: source, verb: existing ? 'patching' : 'creating' });
     }
   }
-  const result: CommandResult = { stdout: out, stderr: err, exitCode: err ? 1 : 0 };
+  const stderr = (dry.ok ? dry.warning : '') + formatVisitErrors(visitErrors);
+  const result: CommandResult = { stdout: out, stderr, exitCode: visitErrors.length ? 1 : 0 };
   return result;
 };
+
+function sameDesired(existing: Record<string, unknown>, obj: Record<string, unknown>): boolean {
+  for (const [k, v] of Object.entries(obj)) {
+    if (k === 'metadata' || k === 'status' || k === 'apiVersion' || k === 'kind') continue;
+    if (!deepEqual(existing[k], v)) return false;
+  }
+  return true;
+}

@@ -3,7 +3,7 @@ import { SimError, formatFieldError } from '../../sim/index.js';
 import type { CommandResult } from '../types.js';
 
 /** kubectl's text for an apiserver error; `file` adds the `error when creating "f.yaml": ` prefix apply/create use. */
-export function errorText(e: SimError, opts: { file?: string; verb?: 'creating' | 'applying' | 'patching' | 'retrieving' } = {}): string {
+export function errorText(e: SimError, opts: { file?: string; verb?: 'creating' | 'applying' | 'patching' | 'retrieving' | 'deleting' | 'replacing' } = {}): string {
   if (e.code === 'Invalid') {
     const causes = e.data.causes ?? [];
     const head = `The ${e.data.kind} "${e.data.name}" is invalid: `;
@@ -27,4 +27,14 @@ export function guard(fn: () => CommandResult): CommandResult {
 /** `error: …\nSee 'kubectl VERB --help' for usage.` */
 export function usageError(verb: string, message: string): CommandResult {
   return { stdout: '', stderr: `${message}\nSee 'kubectl ${verb} --help' for usage.\n`, exitCode: 1 };
+}
+
+/** cmdutil.UsageErrorf: `error: …\nSee 'kubectl create deployment -h' for help and examples`. */
+export function usageErrorf(cmdPath: string, message: string): CommandResult {
+  return { stdout: '', stderr: `error: ${message}\nSee 'kubectl ${cmdPath} -h' for help and examples\n`, exitCode: 1 };
+}
+
+/** A plain `error: …` line, exit 1 (cmdutil.CheckErr on a non-API error). */
+export function plainError(message: string): CommandResult {
+  return { stdout: '', stderr: `error: ${message}\n`, exitCode: 1 };
 }

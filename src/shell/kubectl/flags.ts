@@ -10,6 +10,8 @@ export interface FlagSpec {
   /** 'bool' takes no value (but accepts `--x=false`); 'string' one value; 'array' repeats. */
   type: 'bool' | 'string' | 'array';
   default?: string;
+  /** pflag's NoOptDefVal: the value `--flag` takes when written without `=value` (`--dry-run` means `unchanged`). */
+  noOptDefVal?: string;
 }
 
 export interface ParsedFlags {
@@ -59,6 +61,7 @@ export function parseFlags(args: string[], specs: FlagSpec[]): FlagResult {
         if (v !== 'true' && v !== 'false') return { ok: false, error: `error: invalid argument "${v}" for "--${name}" flag: strconv.ParseBool: parsing "${v}": invalid syntax` };
         set(spec, v === 'true');
       } else if (eq >= 0) set(spec, a.slice(eq + 1));
+      else if (spec.noOptDefVal !== undefined) set(spec, spec.noOptDefVal);
       else {
         if (i + 1 >= args.length) return { ok: false, error: `error: flag needs an argument: --${name}` };
         set(spec, args[++i]!);

@@ -4,14 +4,17 @@
  */
 import type { CommandContext, CommandFn, CommandResult } from '../types.js';
 import { apply } from './apply.js';
+import { create } from './create.js';
 import { exec } from './exec.js';
+import { expose } from './expose.js';
 import { get } from './get.js';
+import { run } from './run.js';
 
 /** A kubectl verb: receives the args after the verb. */
 export type Verb = (ctx: CommandContext, args: string[]) => CommandResult;
 
 /** Verbs by name. */
-export const VERBS: Record<string, Verb> = { apply, get, exec };
+export const VERBS: Record<string, Verb> = { apply, get, exec, create, run, expose };
 
 export const kubectl: CommandFn = (ctx) => {
   const args = ctx.argv.slice(1);

@@ -186,7 +186,8 @@ function reconcilePod(c: Cluster, pod: Pod): void {
         if (cr.restartCount === 0 && !prev?.state.running && !prev?.lastState) c.recordEvent(pod, 'Normal', 'Pulled', `Successfully pulled image "${spec.image}" in 1.2s (1.2s including waiting). Image size: 72195292 bytes.`, 'kubelet');
         startContainer(c, pod, rt, spec.name, cr, image);
       }
-      const main = image.main(containerArgv(image, spec.command, spec.args));
+      const argv = containerArgv(image, spec.command, spec.args);
+      const main = spec.stdin && argv.length === 1 && /(^|\/)(sh|bash|ash)$/.test(argv[0]!) ? { type: 'sleep' as const, argv } : image.main(argv);
       if (cr.startedAt !== undefined && main.type === 'exit' && now - cr.startedAt >= 1000) {
         // The main process exited: record it, back off, restart (restartPolicy Always).
         const reason = main.code === 0 ? 'Completed' : 'Error';

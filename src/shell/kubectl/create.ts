@@ -1,0 +1,99 @@
+/**
+ * `kubectl create -f FILE` and the generators `create deployment|service|namespace|ingress|configmap|secret generic`.
+ * Unlike apply, create fails on an existing object:
+ * `Error from server (AlreadyExists): error when creating "pod.yaml": pods "x" already exists`.
+ * https://kubernetes.io/docs/reference/kubectl/generated/kubectl_create/
+ */
+import { SimError, resourceForKind } from '../../sim/index.js';
+import type { CommandContext, CommandResult } from '../types.js';
+import { createConfigMap, createNamespace, createSecret } from './create-config.js';
+import { createDeployment } from './create-deployment.js';
+import { createIngress } from './create-ingress.js';
+import { createService } from './create-service.js';
+import { usageError, usageErrorf } from './errors.js';
+import { arr, bool, parseFlags, str, type FlagSpec } from './flags.js';
+import { formatVisitErrors, readManifestArgs, type VisitError } from './generators/files.js';
+import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunOf, printObject } from './generators/output.js';
+import { checkWriteFlags } from './generators/write.js';
+import type { Verb } from './index.js';
+
+/** Flags every `create` generator accepts. */
+export const CREATE_COMMON: FlagSpec[] = [
+  DRY_RUN_FLAG,
+  OUTPUT_FLAG,
+  { name: 'save-config', type: 'bool' },
+  { name: 'validate', type: 'string', noOptDefVal: 'true' },
+  { name: 'field-manager', type: 'string' },
+  { name: 'show-managed-fields', type: 'bool' },
+  { name: 'allow-missing-template-keys', type: 'bool' },
+  { name: 'template', type: 'string' },
+  { name: 'show-labels', type: 'bool' },
+];
+
+type Sub = (ctx: CommandContext, args: string[]) => CommandResult;
+
+const SUBCOMMANDS: Record<string, Sub> = {
+  deployment: createDeployment,
+  deploy: createDeployment,
+  service: createService,
+  svc: createService,
+  namespace: createNamespace,
+  ns: createNamespace,
+  ingress: createIngress,
+  ing: createIngress,
+  configmap: createConfigMap,
+  cm: createConfigMap,
+  secret: createSecret,
+};
+
+/** The one NAME a generator takes, or kubectl's usage error (`exactly one NAME is required, got 0`). */
+export function oneName(positionals: string[], cmdPath: string): string | CommandResult {
+  if (positionals.length !== 1) return usageErrorf(cmdPath, `exactly one NAME is required, got ${positionals.length}`);
+  return positionals[0]!;
+}
+
+export const create: Verb = (ctx, args) => {
+  const first = args.findIndex((a) => !a.startsWith('-'));
+  const subName = first >= 0 ? args[first]! : undefined;
+  const before = first >= 0 ? args.slice(0, first) : args;
+  const takesValue = before.length > 0 && /^(-f|--filename|-n|--namespace|-o|--output|-l|--selector)$/.test(before[before.length - 1]!);
+  if (subName !== undefined && !takesValue && SUBCOMMANDS[subName]) return SUBCOMMANDS[subName](ctx, [...before, ...args.slice(first + 1)]);
+  return createFromFiles(ctx, args);
+};
+
+function createFromFiles(ctx: CommandContext, args: string[]): CommandResult {
+  const parsed = parseFlags(args, [{ name: 'filename', short: 'f', type: 'array' }, { name: 'recursive', short: 'R', type: 'bool' }, { name: 'edit', type: 'bool' }, { name: 'raw', type: 'string' }, ...CREATE_COMMON]);
+  if (!parsed.ok) return usageError('create', parsed.error);
+  const f = parsed.flags;
+  if (f.positionals.length) return usageErrorf('create', `Unexpected args: [${f.positionals.join(' ')}]`);
+  const bad = checkWriteFlags(f);
+  if (bad) return bad;
+  const files = arr(f, 'filename');
+  if (files.length === 0) return { stdout: '', stderr: 'error: must specify one of -f and -k\n', exitCode: 1 };
+  const ns = str(f, 'namespace');
+  const dry = dryRunOf(f);
+  const dryRun = dry.ok ? dry.value : 'none';
+  const { objects, errors } = readManifestArgs(ctx, files, bool(f, 'recursive'));
+  const visitErrors: VisitError[] = [...errors];
+  let out = '';
+  for (const { obj, source } of objects) {
+    if (!resourceForKind(String(obj.kind))) {
+      visitErrors.push({ type: 'text', text: `resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: "${obj.metadata?.namespace ?? ''}" from "${source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first` });
+      continue;
+    }
+    try {
+      if (dryRun === 'client') {
+        out += printObject(obj, f, 'created', dryRun);
+        continue;
+      }
+      const stored = ctx.cluster.create(obj, ns);
+      out += printObject(stored, f, 'created', 'none');
+    } catch (e) {
+      if (!(e instanceof SimError)) throw e;
+      if (e.code === 'BadRequest' && e.message.startsWith('the namespace from the provided object')) visitErrors.push({ type: 'text', text: e.message });
+      else visitErrors.push({ type: 'api', error: e, file: source, verb: 'creating' });
+    }
+  }
+  if (objects.length === 0 && visitErrors.length === 0) return { stdout: '', stderr: 'error: no objects passed to create\n', exitCode: 1 };
+  return { stdout: out, stderr: (dry.ok ? dry.warning : '') + formatVisitErrors(visitErrors), exitCode: visitErrors.length ? 1 : 0 };
+}

@@ -1,0 +1,214 @@
+/**
+ * YAML exactly as kubectl prints it (`-o yaml`): sigs.k8s.io/yaml turns the object into JSON, then go-yaml v2 emits
+ * it. So map keys come out in go-yaml's "natural" order (digits compared as numbers, non-letters before letters),
+ * sequences sit at their parent key's indentation (`- ` flush with the key), strings that would read as another type
+ * are double-quoted (`"80"`, `"true"`), strings the plain style cannot carry are single-quoted (`'a: b'`), multi-line
+ * strings use the literal style (`|-`), and long plain strings fold at spaces past column 80.
+ * https://github.com/kubernetes-sigs/yaml/blob/master/goyaml.v2/encode.go
+ */
+
+const BEST_WIDTH = 80;
+
+/** go-yaml v2's `keyList.Less`: runs of digits compare as numbers, a non-letter sorts before a letter. */
+export function yamlKeyLess(a: string, b: string): boolean {
+  const ar = [...a];
+  const br = [...b];
+  const isLetter = (c: string): boolean => /\p{L}/u.test(c);
+  const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+  for (let i = 0; i < ar.length && i < br.length; i++) {
+    if (ar[i] === br[i]) continue;
+    const al = isLetter(ar[i]!);
+    const bl = isLetter(br[i]!);
+    if (al && bl) return ar[i]! < br[i]!;
+    if (al || bl) return bl;
+    let an = 0;
+    let bn = 0;
+    if (ar[i] === '0' || br[i] === '0') {
+      for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
+        if (ar[j] !== '0') {
+          an = 1;
+          bn = 1;
+          break;
+        }
+      }
+    }
+    let ai = i;
+    let bi = i;
+    for (; ai < ar.length && isDigit(ar[ai]); ai++) an = an * 10 + Number(ar[ai]);
+    for (; bi < br.length && isDigit(br[bi]); bi++) bn = bn * 10 + Number(br[bi]);
+    if (an !== bn) return an < bn;
+    if (ai !== bi) return ai < bi;
+    return ar[i]! < br[i]!;
+  }
+  return ar.length < br.length;
+}
+
+const BOOL_OR_NULL = new Set(
+  'y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL ~ .inf .Inf .INF +.inf +.Inf +.INF -.inf -.Inf -.INF .nan .NaN .NAN'.split(' '),
+);
+
+/** True when go-yaml v2 would resolve the plain scalar `s` to something other than a string (so it must be quoted). */
+function resolvesToNonString(s: string): boolean {
+  if (s === '' || BOOL_OR_NULL.has(s)) return true;
+  const plain = s.replace(/_/g, '');
+  if (/^[-+]?(0b[01]+|0o?[0-7]+|0x[0-9a-fA-F]+|\d+)$/.test(plain)) return true;
+  if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(plain)) return true;
+  if (/^[-+]?\d[\d_]*(:[0-5]?\d)+(\.\d*)?$/.test(s)) return true;
+  if (/^\d{4}-\d\d?-\d\d?([Tt ].*)?$/.test(s)) return true;
+  return false;
+}
+
+/** go-yaml's `yaml_emitter_analyze_scalar` verdicts for one string. */
+function analyze(s: string): { plain: boolean; singleQuoted: boolean } {
+  if (s === '') return { plain: false, singleQuoted: true };
+  if (s.startsWith('---') || s.startsWith('...')) return { plain: false, singleQuoted: true };
+  let block = false;
+  let special = false;
+  let spaceBreak = false;
+  const chars = [...s];
+  const blankz = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r';
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    const next = chars[i + 1];
+    const followedBySpace = blankz(next);
+    const precededBySpace = i === 0 || blankz(chars[i - 1]);
+    if (i === 0) {
+      if ('#,[]{}&*!|>\'"%@`'.includes(c)) block = true;
+      if ((c === '?' || c === ':' || c === '-') && followedBySpace) block = true;
+    } else {
+      if (c === ':' && followedBySpace) block = true;
+      if (c === '#' && precededBySpace) block = true;
+    }
+    const code = c.codePointAt(0)!;
+    const printable = code === 0x0a || (code >= 0x20 && code <= 0x7e) || code === 0x85 || (code >= 0xa0 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd && code !== 0xfeff) || code >= 0x10000;
+    if (!printable) special = true;
+    if (c === '\n') spaceBreak = true;
+  }
+  const leadingSpace = chars[0] === ' ';
+  const trailingSpace = chars[chars.length - 1] === ' ';
+  if (special) return { plain: false, singleQuoted: false };
+  if (leadingSpace || trailingSpace || block || spaceBreak) return { plain: false, singleQuoted: !spaceBreak };
+  return { plain: true, singleQuoted: true };
+}
+
+/** Writes `text` (plain or single-quoted body) starting at `column`, folding at spaces past column 80. */
+function fold(text: string, column: number, indent: number, quoted: boolean): string {
+  let out = '';
+  let col = column;
+  let spaces = false;
+  const chars = [...text];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (c === ' ') {
+      const mayBreak = quoted ? i !== 0 && i !== chars.length - 1 : true;
+      if (mayBreak && !spaces && col > BEST_WIDTH && chars[i + 1] !== ' ') {
+        out += '\n' + ' '.repeat(indent);
+        col = indent;
+      } else {
+        out += c;
+        col++;
+      }
+      spaces = true;
+    } else {
+      out += c;
+      col++;
+      spaces = false;
+    }
+  }
+  return out;
+}
+
+function doubleQuoted(s: string): string {
+  let out = '"';
+  for (const c of s) {
+    const code = c.codePointAt(0)!;
+    if (c === '"') out += '\\"';
+    else if (c === '\\') out += '\\\\';
+    else if (c === '\t') out += '\\t';
+    else if (c === '\n') out += '\\n';
+    else if (c === '\r') out += '\\r';
+    else if (code === 0) out += '\\0';
+    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`;
+    else out += c;
+  }
+  return out + '"';
+}
+
+/** A scalar string written after `column` characters on the line; continuation lines start at `indent`. */
+function scalarString(s: string, column: number, indent: number): string {
+  if (s.includes('\n') && analyze(s).singleQuoted !== false) {
+    const chomp = s.endsWith('\n') ? (s.endsWith('\n\n') ? '+' : '') : '-';
+    const body = s.endsWith('\n') ? s.replace(/\n$/, '') : s;
+    const lead = body.startsWith(' ') || body.startsWith('\n') ? '2' : '';
+    return `|${lead}${chomp}\n` + body.split('\n').map((l) => (l ? ' '.repeat(indent) + l : '')).join('\n');
+  }
+  if (resolvesToNonString(s)) return doubleQuoted(s);
+  const a = analyze(s);
+  if (a.plain) return fold(s, column, indent, false);
+  if (a.singleQuoted) return "'" + fold(s.replace(/'/g, "''"), column + 1, indent, true) + "'";
+  return doubleQuoted(s);
+}
+
+function scalar(v: unknown, column: number, indent: number): string {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'string') return scalarString(v, column, indent);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return String(v);
+}
+
+function isEmptyCollection(v: unknown): string | undefined {
+  if (Array.isArray(v) && v.length === 0) return '[]';
+  if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined).length === 0) return '{}';
+  return undefined;
+}
+
+function sortedKeys(o: Record<string, unknown>): string[] {
+  return Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort((a, b) => (a === b ? 0 : yamlKeyLess(a, b) ? -1 : 1));
+}
+
+function keyText(k: string): string {
+  if (resolvesToNonString(k)) return doubleQuoted(k);
+  const a = analyze(k);
+  if (a.plain) return k;
+  if (a.singleQuoted) return `'${k.replace(/'/g, "''")}'`;
+  return doubleQuoted(k);
+}
+
+function emitMap(o: Record<string, unknown>, indent: number, firstInline: boolean): string {
+  let out = '';
+  sortedKeys(o).forEach((k, i) => {
+    const pad = i === 0 && firstInline ? '' : ' '.repeat(indent);
+    const key = keyText(k);
+    const v = o[k];
+    const empty = isEmptyCollection(v);
+    if (empty) out += `${pad}${key}: ${empty}\n`;
+    else if (Array.isArray(v)) out += `${pad}${key}:\n${emitSeq(v, indent)}`;
+    else if (v !== null && typeof v === 'object') out += `${pad}${key}:\n${emitMap(v as Record<string, unknown>, indent + 2, false)}`;
+    else out += `${pad}${key}: ${scalar(v, indent + key.length + 2, indent + 2)}\n`;
+  });
+  return out;
+}
+
+function emitSeq(a: unknown[], indent: number): string {
+  let out = '';
+  for (const v of a) {
+    const pad = ' '.repeat(indent) + '- ';
+    const empty = isEmptyCollection(v);
+    if (empty) out += `${pad}${empty}\n`;
+    else if (Array.isArray(v)) out += `${pad}${emitSeq(v, indent + 2).slice(indent + 2)}`;
+    else if (v !== null && typeof v === 'object') out += pad + emitMap(v as Record<string, unknown>, indent + 2, true);
+    else out += `${pad}${scalar(v, indent + 2, indent + 2)}\n`;
+  }
+  return out;
+}
+
+/** One value (an object, normally) as kubectl's `-o yaml` prints it. */
+export function toYaml(value: unknown): string {
+  const empty = isEmptyCollection(value);
+  if (empty) return empty + '\n';
+  if (Array.isArray(value)) return emitSeq(value, 0);
+  if (value !== null && typeof value === 'object') return emitMap(value as Record<string, unknown>, 0, false);
+  return scalar(value, 0, 0) + '\n';
+}
