@@ -1,43 +1,125 @@
-/** Shell builtins that exist at every location: `cd`, `pwd`, `export`, `exit`, `true`, `false`, `history`, `clear`, `unset`. */
+/**
+ * Shell builtins that exist at every location, with bash's wording: `cd`, `pwd`, `export`, `unset`, `exit`, `logout`,
+ * `true`, `false`, `:`, `history`, `clear`, `source`/`.`, `which`, `type`, `set`.
+ */
 import { resolvePath } from '../sim/index.js';
-import { fail, ok, type CommandFn } from './types.js';
+import { availableCommands } from './commands.js';
+import { fail, ok, type CommandContext, type CommandFn, type CommandResult } from './types.js';
+
+/** `bash`, `-bash` (a login shell on a node) or `sh`, as the location's shell names itself in errors. */
+export function shellOf(ctx: Pick<CommandContext, 'location'>): string {
+  if (ctx.location.type === 'node') return '-bash';
+  return ctx.location.type === 'container' && ctx.location.shell === 'sh' ? 'sh' : 'bash';
+}
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function exitWith(ctx: CommandContext): CommandResult {
+  const arg = ctx.argv[1];
+  let code = Number(ctx.env.get('?') ?? 0);
+  if (arg !== undefined) {
+    if (!/^-?\d+$/.test(arg)) {
+      ctx.session.requestExit(2);
+      return fail(`${shellOf(ctx)}: ${ctx.argv[0]}: ${arg}: numeric argument required`, 2);
+    }
+    code = ((Number(arg) % 256) + 256) % 256;
+  }
+  ctx.session.requestExit(code);
+  return { stdout: '', stderr: '', exitCode: code };
+}
+
+function which(ctx: CommandContext): CommandResult {
+  const names = ctx.argv.slice(1).filter((a) => !a.startsWith('-'));
+  const known = new Set(availableCommands(ctx.cluster, ctx.location));
+  let out = '';
+  let code = 0;
+  for (const n of names) {
+    if (known.has(n) && !BUILTINS[n]) out += `/usr/bin/${n}\n`;
+    else code = 1;
+  }
+  return { stdout: out, stderr: '', exitCode: names.length ? code : 1 };
+}
+
+function type(ctx: CommandContext): CommandResult {
+  const known = new Set(availableCommands(ctx.cluster, ctx.location));
+  let out = '';
+  let err = '';
+  for (const n of ctx.argv.slice(1)) {
+    if (BUILTINS[n]) out += `${n} is a shell builtin\n`;
+    else if (known.has(n)) out += `${n} is /usr/bin/${n}\n`;
+    else err += `${shellOf(ctx)}: type: ${n}: not found\n`;
+  }
+  return { stdout: out, stderr: err, exitCode: err ? 1 : 0 };
+}
 
 export const BUILTINS: Record<string, CommandFn> = {
   cd: (ctx) => {
-    const target = ctx.argv[1] === undefined || ctx.argv[1] === '~' ? (ctx.env.get('HOME') ?? '/') : ctx.argv[1].replace(/^~(?=\/)/, ctx.env.get('HOME') ?? '');
+    const home = ctx.env.get('HOME') ?? '/';
+    const arg = ctx.argv[1];
+    const target = arg === undefined || arg === '~' ? home : arg === '-' ? (ctx.env.get('OLDPWD') ?? ctx.cwd) : arg;
     const path = resolvePath(ctx.cwd, target);
-    if (!ctx.fs.exists(path)) return fail(`bash: cd: ${ctx.argv[1]}: No such file or directory`);
-    if (!ctx.fs.isDir(path)) return fail(`bash: cd: ${ctx.argv[1]}: Not a directory`);
+    const sh = shellOf(ctx);
+    const bad = (why: string): CommandResult => fail(sh === 'sh' ? `sh: cd: can't cd to ${arg}: ${why}` : `${sh}: cd: ${arg}: ${why}`, sh === 'sh' ? 2 : 1);
+    if (!ctx.fs.exists(path)) return bad('No such file or directory');
+    if (!ctx.fs.isDir(path)) return bad('Not a directory');
+    ctx.env.set('OLDPWD', ctx.cwd);
     ctx.session.chdir(path);
-    return ok();
+    return ok(arg === '-' ? path + '\n' : '');
   },
   pwd: (ctx) => ok(ctx.cwd + '\n'),
   export: (ctx) => {
-    for (const a of ctx.argv.slice(1)) {
+    const args = ctx.argv.slice(1).filter((a) => a !== '-p');
+    if (args.length === 0) {
+      const names = [...ctx.env.keys()].filter((k) => IDENT.test(k) && (!ctx.exported || ctx.exported.has(k))).sort();
+      return ok(names.map((k) => `declare -x ${k}="${(ctx.env.get(k) ?? '').replace(/(["\\$`])/g, '\\$1')}"\n`).join(''));
+    }
+    let err = '';
+    for (const a of args) {
       const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?$/s.exec(a);
-      if (!m) return fail(`bash: export: \`${a}': not a valid identifier`);
+      if (!m) {
+        err += `${shellOf(ctx)}: export: \`${a}': not a valid identifier\n`;
+        continue;
+      }
       if (m[2] !== undefined) ctx.env.set(m[1]!, m[2]);
+      ctx.exported?.add(m[1]!);
+    }
+    return { stdout: '', stderr: err, exitCode: err ? 1 : 0 };
+  },
+  unset: (ctx) => {
+    for (const a of ctx.argv.slice(1).filter((x) => x !== '-v' && x !== '-f')) {
+      ctx.env.delete(a);
+      ctx.exported?.delete(a);
     }
     return ok();
   },
-  unset: (ctx) => {
-    for (const a of ctx.argv.slice(1)) ctx.env.delete(a);
-    return ok();
-  },
-  exit: (ctx) => {
-    if (!ctx.session.leave()) ctx.session.request({ type: 'exit-tutor' });
-    return ok(ctx.location.type === 'host' ? '' : 'exit\n');
-  },
+  exit: exitWith,
   logout: (ctx) => {
-    if (!ctx.session.leave()) ctx.session.request({ type: 'exit-tutor' });
-    return ok('logout\n');
+    if (ctx.location.type !== 'node') return fail(`${shellOf(ctx)}: logout: not login shell: use \`exit'`);
+    return exitWith(ctx);
   },
   true: () => ok(),
   false: () => ({ stdout: '', stderr: '', exitCode: 1 }),
   ':': () => ok(),
-  history: (ctx) => ok(ctx.session.history().map((h, i) => `${String(i + 1).padStart(5)}  ${h}\n`).join('')),
+  history: (ctx) => {
+    const all = ctx.session.history();
+    const n = ctx.argv[1] !== undefined && /^\d+$/.test(ctx.argv[1]) ? Number(ctx.argv[1]) : all.length;
+    return ok(all.map((h, i) => `${String(i + 1).padStart(5)}  ${h}\n`).slice(Math.max(0, all.length - n)).join(''));
+  },
   clear: (ctx) => {
     ctx.session.request({ type: 'clear' });
     return ok();
   },
+  source: (ctx) => sourceFile(ctx),
+  '.': (ctx) => sourceFile(ctx),
+  which,
+  type,
+  set: (ctx) => (ctx.argv.length === 1 ? ok() : fail(`${shellOf(ctx)}: set: shell options are not supported in this sandbox`, 2)),
 };
+
+function sourceFile(ctx: CommandContext): CommandResult {
+  const file = ctx.argv[1];
+  if (file === undefined) return fail(`${shellOf(ctx)}: ${ctx.argv[0]}: filename argument required`, 2);
+  const path = resolvePath(ctx.cwd, file);
+  if (!ctx.fs.exists(path) || ctx.fs.isDir(path)) return fail(`${shellOf(ctx)}: ${file}: ${ctx.fs.exists(path) ? 'Is a directory' : 'No such file or directory'}`);
+  return ctx.session.runScriptAt(ctx.location, ctx.fs.readFile(path), ctx.stdin);
+}

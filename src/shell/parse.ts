@@ -7,18 +7,23 @@
 /** A piece of a word: literal text, a variable, or a command substitution. `quoted` parts are not field-split. */
 export type WordPart =
   | { type: 'lit'; text: string; quoted: boolean }
-  | { type: 'var'; name: string; quoted: boolean }
+  | { type: 'var'; name: string; quoted: boolean; op?: VarOp; arg?: string }
   | { type: 'sub'; source: string; quoted: boolean };
+
+/** Parameter expansion operators we support: `${X:-d}`, `${X-d}`, `${X:=d}`, `${X:+a}`, `${#X}`. */
+export type VarOp = ':-' | '-' | ':=' | '=' | ':+' | '+' | '#';
 
 export type Word = WordPart[];
 
 export interface Redirect {
   fd: 0 | 1 | 2;
-  op: '>' | '>>' | '<' | '>&' | '<<';
+  op: '>' | '>>' | '<' | '>&' | '<<' | '<<<';
   /** Target word; for `2>&1` the literal `1`; for a heredoc, the body (already collected). */
   target: Word;
   /** Heredoc body is expanded unless its delimiter was quoted. */
   heredocExpand?: boolean;
+  /** `&>`/`&>>`: stdout and stderr both go to the target. */
+  both?: boolean;
 }
 
 export interface SimpleCommand {
@@ -67,6 +72,15 @@ class Lexer {
 
 class Incomplete extends Error {}
 class Syntax extends Error {}
+/** Valid bash this sandbox does not run (loops, conditionals, functions, subshells, arithmetic). */
+class Unsupported extends Syntax {
+  constructor(what: string) {
+    super(`${what}: not supported in this sandbox (no loops, conditionals, functions or subshells; run one command at a time)`);
+  }
+}
+
+/** Reserved words that start compound commands bash has and we do not. */
+const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', 'function', 'select', '{', '}', '[[', ']]', 'coproc']);
 
 function isMeta(ch: string): boolean {
   return ch === '' || ' \t\n;&|<>()'.includes(ch);
@@ -88,6 +102,13 @@ function readSubstitution(lx: Lexer): string {
       lx.pos += 2;
       continue;
     }
+    if (ch === '"') {
+      let j = lx.pos + 1;
+      while (j < lx.src.length && lx.src[j] !== '"') j += lx.src[j] === '\\' ? 2 : 1;
+      if (j >= lx.src.length) throw new Incomplete();
+      lx.pos = j + 1;
+      continue;
+    }
     if (ch === '(') depth++;
     if (ch === ')') {
       depth--;
@@ -106,16 +127,21 @@ function readSubstitution(lx: Lexer): string {
 function readDollar(lx: Lexer, quoted: boolean): WordPart | undefined {
   const ch = lx.peek();
   if (ch === '(') {
+    if (lx.peek(1) === '(') throw new Unsupported('$((…)): arithmetic expansion');
     lx.pos++;
     return { type: 'sub', source: readSubstitution(lx), quoted };
   }
   if (ch === '{') {
     const end = lx.src.indexOf('}', lx.pos);
     if (end < 0) throw new Incomplete();
-    const name = lx.src.slice(lx.pos + 1, end);
+    const body = lx.src.slice(lx.pos + 1, end);
     lx.pos = end + 1;
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$|^[?#$0-9]$/.test(name)) throw new Syntax(`\${${name}}: bad substitution`);
-    return { type: 'var', name, quoted };
+    if (/^[A-Za-z_][A-Za-z0-9_]*$|^[?#$0-9]$/.test(body)) return { type: 'var', name: body, quoted };
+    const len = /^#([A-Za-z_][A-Za-z0-9_]*)$/.exec(body);
+    if (len) return { type: 'var', name: len[1]!, quoted, op: '#' };
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)(:-|-|:=|=|:\+|\+)(.*)$/s.exec(body);
+    if (m) return { type: 'var', name: m[1]!, quoted, op: m[2] as VarOp, arg: m[3]!.replace(/^(["'])(.*)\1$/s, '$2') };
+    throw new Syntax(`\${${body}}: bad substitution`);
   }
   if (/[?#$0-9]/.test(ch)) {
     lx.pos++;
@@ -207,22 +233,24 @@ export function literalOf(w: Word): string | undefined {
 
 function readRedirect(lx: Lexer): Redirect | undefined {
   const rest = lx.src.slice(lx.pos);
-  const m = /^(&>>|&>|2>&1|1>&2|>&2|[12]?>>|[012]?>|0?<<-|0?<<|0?<)/.exec(rest);
-  if (!m || (m[0].endsWith('<') && rest.startsWith('<<<'))) return undefined;
-  const op = m[0];
-  lx.pos += op.length;
+  const m = /^(&>>|&>|2>&1|1>&2|>&2|[12]?>>|[012]?>\|?|0?<<<|0?<<-|0?<<|0?<)/.exec(rest);
+  if (!m) return undefined;
+  const op = m[0].replace('>|', '>');
+  lx.pos += m[0].length;
+  if (lx.peek() === '(' && (op === '<' || op === '>')) throw new Unsupported(`${op}(…): process substitution`);
   if (op === '2>&1') return { fd: 2, op: '>&', target: [{ type: 'lit', text: '1', quoted: false }] };
   if (op === '1>&2' || op === '>&2') return { fd: 1, op: '>&', target: [{ type: 'lit', text: '2', quoted: false }] };
   lx.skipBlanks();
   const target = readWord(lx);
   if (!target) throw lx.eof() || lx.peek() === '\n' ? new Syntax("syntax error near unexpected token `newline'") : new Syntax(`syntax error near unexpected token \`${lx.peek()}'`);
+  if (op.endsWith('<<<')) return { fd: 0, op: '<<<', target };
   if (op.includes('<<')) {
     const delim = target.map((p) => (p.type === 'lit' ? p.text : '')).join('');
     const r: Redirect = { fd: 0, op: '<<', target: [], heredocExpand: target.every((p) => !p.quoted) };
     lx.pendingHeredocs.push({ redirect: r, delim, strip: op.endsWith('-') });
     return r;
   }
-  if (op.startsWith('&')) return { fd: 1, op: op === '&>>' ? '>>' : '>', target, heredocExpand: true };
+  if (op.startsWith('&')) return { fd: 1, op: op === '&>>' ? '>>' : '>', target, both: true };
   const fd = (op[0] === '2' ? 2 : op.includes('<') ? 0 : 1) as 0 | 1 | 2;
   const base = op.replace(/^[012]/, '') as Redirect['op'];
   return { fd, op: base, target };
@@ -276,6 +304,10 @@ function parseHeredocBody(body: string): Word {
   return parts.length ? parts : [{ type: 'lit', text: '', quoted: true }];
 }
 
+function wordText(w: Word | undefined): string {
+  return (w ?? []).map((p) => (p.type === 'lit' ? p.text : '')).join('');
+}
+
 function readCommand(lx: Lexer): SimpleCommand | undefined {
   const cmd: SimpleCommand = { assignments: [], words: [], redirects: [] };
   for (;;) {
@@ -286,9 +318,15 @@ function readCommand(lx: Lexer): SimpleCommand | undefined {
       continue;
     }
     const ch = lx.peek();
-    if (ch === '(' || ch === ')') throw new Syntax(`syntax error near unexpected token \`${ch}'`);
+    if (ch === '(' && cmd.words.length === 0 && cmd.assignments.length === 0) throw new Unsupported('(…): subshells');
+    if (ch === '(') throw new Unsupported(`${wordText(cmd.words[0])}(): functions`);
+    if (ch === ')') throw new Syntax(`syntax error near unexpected token \`${ch}'`);
     const w = readWord(lx);
     if (!w) break;
+    if (cmd.words.length === 0 && cmd.assignments.length === 0) {
+      const first = literalOf(w);
+      if (first !== undefined && w.every((p) => !p.quoted) && RESERVED.has(first)) throw new Unsupported(first);
+    }
     const lit = w[0]?.type === 'lit' && !w[0].quoted ? w[0].text : '';
     const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(lit);
     if (m && cmd.words.length === 0) {

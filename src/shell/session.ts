@@ -3,9 +3,11 @@
  * and heredocs, runs commands at the current location (host, container, node), and records every command as an
  * action for the grader. Never touches the real machine; every loop is bounded.
  */
-import { COMMAND_TICK_MS, FsError, MemFs, containerFs, fsErrorText, nodeDisk, resolvePath, type Cluster, type FileSystem, type Pod } from '../sim/index.js';
+import { COMMAND_TICK_MS, FsError, MemFs, containerFs, fsErrorText, lookupImage, nodeDisk, resolvePath, type Cluster, type FileSystem, type Pod } from '../sim/index.js';
 import { commandFor } from './commands.js';
+import { expandText, expandWord, type Expander } from './expand.js';
 import { literalOf, parse, type CommandList, type Pipeline, type Redirect, type SimpleCommand, type Word } from './parse.js';
+import { openTarget, sinkFor, type Sink } from './redirect.js';
 import { fail, type ActionRecord, type CommandContext, type CommandResult, type Location, type SessionApi, type UiRequest } from './types.js';
 
 /** The learner's home directory on the simulated host. */
@@ -22,12 +24,20 @@ export interface ShellOptions {
   allowed?: string[];
   /** Commands that are disabled in this lesson. */
   disabled?: string[];
+  /** Set by a UI that handles `{type: 'edit'}` requests (opens $EDITOR, then calls `completeEdit`). */
+  editor?: boolean;
 }
+
+/** What `enter(location, onLeave)` registered for a frame (kept out of Frame, which snapshots clone). */
+type LeaveHook = () => string;
 
 interface Frame {
   location: Location;
   cwd: string;
   env: Map<string, string>;
+  exported: Set<string>;
+  /** For a container shell: the container run it belongs to (a restart ends the shell, as it does in kubectl exec). */
+  startedAt?: number;
 }
 
 /** The plain state of a session, for undo snapshots. */
@@ -45,7 +55,14 @@ export class ShellSession implements SessionApi {
   readonly actions: ActionRecord[] = [];
   private uiRequests: UiRequest[] = [];
   private depth = 0;
+  /** Hooks `enter(location, onLeave)` registered, and what they printed since the last command line ended. */
+  private leaveHooks = new WeakMap<Frame, LeaveHook>();
+  private leftOutput = '';
   private currentLine = '';
+  /** Set by `exit`: the status the running script or shell ends with. */
+  private pendingExit: number | undefined;
+  /** Status of the last command substitution (what `X=$(false)` leaves in `$?`). */
+  private lastSubExit = 0;
   lastExit = 0;
 
   constructor(
@@ -65,9 +82,10 @@ export class ShellSession implements SessionApi {
       ['USER', 'learner'],
       ['PATH', '/usr/local/bin:/usr/bin:/bin'],
       ['SHELL', '/bin/bash'],
+      ['EDITOR', 'nano'],
       ...Object.entries(options.env ?? {}),
     ]);
-    this.stack = [{ location: { type: 'host' }, cwd: HOME, env }];
+    this.stack = [{ location: { type: 'host' }, cwd: HOME, env, exported: new Set(env.keys()) }];
   }
 
   private get frame(): Frame {
@@ -79,14 +97,21 @@ export class ShellSession implements SessionApi {
     return this.frame.location;
   }
 
-  /** The prompt for the current location: `learner@laptop:~$ `, `root@test-pod:/# `, `docker@minikube:~$ `. */
+  /** The prompt for the current location: `learner@laptop:~$ `, `root@test-pod:/# `, `/ # `, `docker@minikube:~$ `. */
   prompt(): string {
     const f = this.frame;
     const loc = f.location;
-    if (loc.type === 'host') return `learner@laptop:${f.cwd.startsWith(HOME) ? '~' + f.cwd.slice(HOME.length) : f.cwd}$ `;
+    if (loc.type === 'host') return `learner@laptop:${f.cwd === HOME || f.cwd.startsWith(HOME + '/') ? '~' + f.cwd.slice(HOME.length) : f.cwd}$ `;
     if (loc.type === 'node') return `docker@${loc.node}:${f.cwd === '/home/docker' ? '~' : f.cwd}$ `;
-    if (loc.shell === 'sh') return `${f.cwd} # `;
+    if (loc.shell === 'sh') return this.busybox(loc) ? `${f.cwd} # ` : '# ';
     return `root@${loc.pod}:${f.cwd}# `;
+  }
+
+  private busybox(loc: Extract<Location, { type: 'container' }>): boolean {
+    const pod = this.cluster.get<Pod>('Pod', loc.namespace, loc.pod);
+    const spec = pod?.spec.containers.find((x) => x.name === loc.container);
+    const image = spec ? lookupImage(spec.image) : undefined;
+    return image?.os === 'busybox' || image?.os === 'none' || image?.os === 'alpine';
   }
 
   /** True when `input` is a complete command (no open quote or heredoc): the UI asks for more lines otherwise. */
@@ -115,57 +140,150 @@ export class ShellSession implements SessionApi {
     const text = input.replace(/\r\n?/g, '\n');
     if (text.trim()) this.historyList.push(text.replace(/\n+$/, ''));
     this.currentLine = text.trim();
-    const r = parse(text);
+    this.pendingExit = undefined;
     let result: CommandResult;
-    if (!r.ok) {
-      const shell = this.frame.location.type === 'container' && this.frame.location.shell === 'sh' ? 'sh' : 'bash';
-      result = fail(`${shell}: ${r.error}`, 2);
-    } else {
-      result = this.execList(r.list, '');
+    const ended = this.endDeadShells();
+    if (ended) result = ended;
+    else {
+      const r = parse(text);
+      if (!r.ok) result = fail(`${this.shellName()}: ${r.error}`, 2);
+      else {
+        result = this.execList(r.list, '');
+        if (this.pendingExit !== undefined) result = this.leaveInteractive(result, this.pendingExit);
+      }
     }
+    if (this.leftOutput) result = { ...result, stdout: result.stdout + this.leftOutput };
+    this.leftOutput = '';
+    this.pendingExit = undefined;
     this.lastExit = result.exitCode;
+    this.frame.env.set('?', String(result.exitCode));
     this.cluster.advance(COMMAND_TICK_MS);
     return result;
+  }
+
+  /** `exit` typed at a prompt: leave the nested shell, printing what bash (`exit`) or a login shell (`logout`) prints. */
+  private leaveInteractive(result: CommandResult, code: number): CommandResult {
+    const loc = this.frame.location;
+    if (!this.leave()) {
+      this.request({ type: 'exit-tutor' });
+      return { stdout: result.stdout + 'exit\n', stderr: result.stderr, exitCode: code };
+    }
+    const said = loc.type === 'node' ? 'logout\n' : loc.type === 'container' && loc.shell === 'sh' ? '' : 'exit\n';
+    const tail = loc.type === 'container' && code !== 0 ? `command terminated with exit code ${code}\n` : '';
+    return { stdout: result.stdout + said, stderr: result.stderr + tail, exitCode: code };
+  }
+
+  /** A container shell whose container stopped or restarted ends, as `kubectl exec -it` does (exit code 137). */
+  private endDeadShells(): CommandResult | undefined {
+    let ended = false;
+    for (let i = 0; i < MAX_DEPTH && this.stack.length > 1; i++) {
+      const f = this.frame;
+      if (f.location.type !== 'container' || this.containerStartedAt(f.location) === f.startedAt) break;
+      this.stack.pop();
+      ended = true;
+    }
+    return ended ? fail('command terminated with exit code 137', 137) : undefined;
+  }
+
+  private containerStartedAt(loc: Extract<Location, { type: 'container' }>): number | undefined {
+    const pod = this.cluster.get<Pod>('Pod', loc.namespace, loc.pod);
+    return pod ? this.cluster.state.runtime.get(pod.metadata.uid!)?.containers.get(loc.container)?.startedAt : undefined;
   }
 
   // ---- SessionApi ---------------------------------------------------------------------------------------------
 
   runAt(location: Location, argv: string[], stdin: string): CommandResult {
-    this.stack.push({ location, cwd: defaultCwd(location), env: defaultEnv(this.cluster, location) });
+    if (this.stack.length >= MAX_DEPTH * 2) return fail(`${this.shellName()}: maximum nesting depth exceeded`);
+    this.stack.push(this.newFrame(location));
     try {
       return this.execArgv(argv, stdin);
     } finally {
       this.stack.pop();
+      this.pendingExit = undefined;
     }
   }
 
   runScriptAt(location: Location, script: string, stdin: string): CommandResult {
     const r = parse(script);
     if (!r.ok) return fail(`${location.type === 'container' && location.shell === 'sh' ? 'sh' : 'bash'}: -c: ${r.error}`, 2);
-    if (this.depth >= MAX_DEPTH) return fail('bash: maximum nesting depth exceeded');
+    if (this.depth >= MAX_DEPTH || this.stack.length >= MAX_DEPTH * 2) return fail(`${this.shellName()}: maximum nesting depth exceeded`);
     const same = location === this.frame.location;
-    if (!same) this.stack.push({ location, cwd: defaultCwd(location), env: defaultEnv(this.cluster, location) });
+    if (!same) this.stack.push(this.newFrame(location));
     this.depth++;
     try {
-      return this.execList(r.list, stdin);
+      const result = this.execList(r.list, stdin);
+      return this.pendingExit !== undefined ? { ...result, exitCode: this.pendingExit } : result;
     } finally {
       this.depth--;
+      this.pendingExit = undefined;
       if (!same) this.stack.pop();
     }
   }
 
-  enter(location: Location): void {
-    if (this.stack.length < MAX_DEPTH) this.stack.push({ location, cwd: defaultCwd(location), env: defaultEnv(this.cluster, location) });
+  enter(location: Location, onLeave?: () => string): void {
+    if (this.stack.length >= MAX_DEPTH) return;
+    const frame = this.newFrame(location);
+    this.stack.push(frame);
+    if (onLeave) this.leaveHooks.set(frame, onLeave);
   }
 
   leave(): boolean {
     if (this.stack.length <= 1) return false;
-    this.stack.pop();
+    const frame = this.stack.pop()!;
+    const hook = this.leaveHooks.get(frame);
+    if (hook) this.leftOutput += hook();
     return true;
+  }
+
+  requestExit(code: number): void {
+    this.pendingExit = code;
+  }
+
+  runAsRoot(argv: string[], stdin: string): CommandResult {
+    if (this.stack.length >= MAX_DEPTH * 2) return fail(`${this.shellName()}: maximum nesting depth exceeded`);
+    const frame = this.newFrame(this.frame.location);
+    frame.env.set('USER', 'root');
+    frame.env.set('HOME', '/root');
+    this.stack.push(frame);
+    try {
+      return this.execArgv(argv, stdin);
+    } finally {
+      this.stack.pop();
+      this.pendingExit = undefined;
+    }
+  }
+
+  canEdit(): boolean {
+    return this.options.editor === true;
+  }
+
+  /**
+   * The UI's answer to an `edit` request: writes the edited content to the file at the location the editor was
+   * opened from. Returns an error text when the file can no longer be written (e.g. the container restarted).
+   */
+  completeEdit(path: string, content: string): string | undefined {
+    const fs = this.fsAt(this.frame.location);
+    try {
+      if (!fs) throw new FsError('ENOENT', path);
+      fs.writeFile(path, content);
+      return undefined;
+    } catch (e) {
+      if (!(e instanceof FsError)) throw e;
+      return `${path}: ${fsErrorText(e.code)}`;
+    }
   }
 
   chdir(path: string): void {
     this.frame.cwd = path;
+  }
+
+  private newFrame(location: Location): Frame {
+    const env = defaultEnv(this.cluster, location);
+    const parent = this.frame;
+    if (sameMachine(parent.location, location)) for (const k of parent.exported) if (parent.env.has(k)) env.set(k, parent.env.get(k)!);
+    const frame: Frame = { location, cwd: sameMachine(parent.location, location) ? parent.cwd : defaultCwd(location), env, exported: new Set(env.keys()) };
+    if (location.type === 'container') frame.startedAt = this.containerStartedAt(location);
+    return frame;
   }
 
   // ---- snapshots ----------------------------------------------------------------------------------------------
@@ -187,7 +305,8 @@ export class ShellSession implements SessionApi {
     if (location.type === 'host') return this.homeFs;
     if (location.type === 'node') return nodeDisk(this.cluster, location.node);
     const pod = this.cluster.get<Pod>('Pod', location.namespace, location.pod);
-    return pod ? containerFs(this.cluster, pod, location.container) : undefined;
+    if (!pod || this.containerStartedAt(location) === undefined) return undefined;
+    return containerFs(this.cluster, pod, location.container);
   }
 
   // ---- execution ----------------------------------------------------------------------------------------------
@@ -197,6 +316,7 @@ export class ShellSession implements SessionApi {
     let err = '';
     let code = 0;
     for (const item of list.items) {
+      if (this.pendingExit !== undefined) break;
       if (item.op === '&&' && code !== 0) continue;
       if (item.op === '||' && code === 0) continue;
       const r = this.execPipeline(item.pipeline, stdin);
@@ -205,6 +325,7 @@ export class ShellSession implements SessionApi {
       code = r.exitCode;
       this.frame.env.set('?', String(code));
       if (out.length > MAX_OUTPUT) out = out.slice(0, MAX_OUTPUT);
+      if (err.length > MAX_OUTPUT) err = err.slice(0, MAX_OUTPUT);
     }
     return { stdout: out, stderr: err, exitCode: code };
   }
@@ -213,57 +334,34 @@ export class ShellSession implements SessionApi {
     let input = stdin;
     let err = '';
     let last: CommandResult = { stdout: '', stderr: '', exitCode: 0 };
-    p.commands.forEach((cmd, i) => {
-      last = this.execSimple(cmd, i === 0 ? input : input, i < p.commands.length - 1);
+    for (const cmd of p.commands) {
+      last = this.execSimple(cmd, input);
       err += last.stderr;
       input = last.stdout;
-    });
+    }
     const code = p.negate ? (last.exitCode === 0 ? 1 : 0) : last.exitCode;
     return { stdout: last.stdout, stderr: err, exitCode: code };
   }
 
-  /** Expands one word: variables, command substitution; unquoted expansions are split on blanks. */
-  private expandWord(w: Word): string[] {
-    const fields: string[] = [];
-    let cur = '';
-    let has = false;
-    for (const part of w) {
-      let text: string;
-      if (part.type === 'lit') text = part.text;
-      else if (part.type === 'var') text = this.lookupVar(part.name);
-      else text = this.substitute(part.source);
-      if (part.type === 'lit' || part.quoted) {
-        cur += text;
-        has = true;
-        continue;
-      }
-      const pieces = text.split(/[ \t\n]+/);
-      pieces.forEach((piece, i) => {
-        if (i > 0) {
-          if (has || cur) fields.push(cur);
-          cur = '';
-          has = false;
-        }
-        if (piece) {
-          cur += piece;
-          has = true;
-        }
-      });
-    }
-    if (has || cur) fields.push(cur);
-    return fields;
+  private expander(): Expander {
+    const f = this.frame;
+    return {
+      lookup: (n) => this.lookupVar(n),
+      assign: (n, v) => f.env.set(n, v),
+      substitute: (s) => this.substitute(s),
+      fs: this.fsAt(f.location),
+      cwd: f.cwd,
+      home: f.env.get('HOME') ?? HOME,
+    };
   }
 
-  private lookupVar(name: string): string {
-    if (name === '?') return String(this.lastExitInList());
+  private lookupVar(name: string): string | undefined {
+    if (name === '?') return this.frame.env.get('?') ?? String(this.lastExit);
     if (name === '$') return '1';
     if (name === '#') return '0';
-    if (name === '0') return 'bash';
-    return this.frame.env.get(name) ?? '';
-  }
-
-  private lastExitInList(): number {
-    return Number(this.frame.env.get('?') ?? this.lastExit);
+    if (name === '0') return this.shellName();
+    if (name === 'PWD') return this.frame.cwd;
+    return this.frame.env.get(name);
   }
 
   private substitute(source: string): string {
@@ -272,69 +370,105 @@ export class ShellSession implements SessionApi {
     if (!r.ok) return '';
     this.depth++;
     try {
-      return this.execList(r.list, '').stdout.replace(/\n+$/, '');
+      const res = this.execList(r.list, '');
+      this.lastSubExit = this.pendingExit ?? res.exitCode;
+      return res.stdout.replace(/\n+$/, '');
     } finally {
       this.depth--;
+      this.pendingExit = undefined;
     }
   }
 
-  private expandText(w: Word): string {
-    return w.map((p) => (p.type === 'lit' ? p.text : p.type === 'var' ? this.lookupVar(p.name) : this.substitute(p.source))).join('');
-  }
-
-  private execSimple(cmd: SimpleCommand, stdin: string, piped: boolean): CommandResult {
-    const argv = cmd.words.flatMap((w) => this.expandWord(w));
-    if (argv.length === 0) {
-      for (const a of cmd.assignments) this.frame.env.set(a.name, this.expandText(a.value));
-      return { stdout: '', stderr: '', exitCode: 0 };
-    }
+  private execSimple(cmd: SimpleCommand, stdin: string): CommandResult {
+    const x = this.expander();
+    this.lastSubExit = 0;
+    const argv = cmd.words.flatMap((w) => expandWord(w, x));
+    const values = cmd.assignments.map((a) => ({ name: a.name, value: expandText(a.value, x) }));
+    const fs = x.fs;
     let input = stdin;
-    let outTarget: { path: string; append: boolean } | undefined;
-    let errTarget: { path: string; append: boolean } | undefined;
-    let errToOut = false;
-    const fs = this.fsAt(this.frame.location);
+    let fd1: Sink = { type: 'stdout' };
+    let fd2: Sink = { type: 'stderr' };
     for (const r of cmd.redirects) {
-      if (r.op === '<<') input = this.expandText(r.target);
+      if (r.op === '<<') input = expandText(r.target, x);
+      else if (r.op === '<<<') input = expandText(r.target, x) + '\n';
       else if (r.op === '>&') {
-        if (r.fd === 2) errToOut = true;
+        if (r.fd === 2) fd2 = fd1;
+        else fd1 = fd2;
       } else {
-        const target = this.expandText(r.target);
-        const path = resolvePath(this.frame.cwd, target.replace(/^~(?=\/|$)/, this.frame.env.get('HOME') ?? HOME));
+        const target = expandText(r.target, x);
+        if (target === '') return fail(`${this.shellName()}: ${literalOf(r.target) ?? '$'}: ambiguous redirect`);
+        const path = resolvePath(this.frame.cwd, target);
         if (r.op === '<') {
           const read = this.readFileAt(fs, path, target);
           if (typeof read !== 'string') return read;
           input = read;
-        } else if (r.fd === 2) errTarget = { path, append: r.op === '>>' };
-        else outTarget = { path, append: r.op === '>>' };
+          continue;
+        }
+        const sink = sinkFor(path, r.op === '>>', this.frame.location.type === 'container');
+        const error = openTarget(fs, sink, target);
+        if (error) return fail(`${this.shellName()}: ${error}`);
+        if (r.both) fd1 = fd2 = sink;
+        else if (r.fd === 2) fd2 = sink;
+        else fd1 = sink;
       }
     }
-    const env = new Map(this.frame.env);
-    for (const a of cmd.assignments) env.set(a.name, this.expandText(a.value));
-    let result = this.execArgv(argv, input, env);
-    void piped;
-    if (errToOut) result = { ...result, stdout: result.stdout + result.stderr, stderr: '' };
-    if (outTarget || errTarget) {
-      if (!fs) return fail('bash: cannot write: container is not running');
-      for (const [t, key] of [[outTarget, 'stdout'], [errTarget, 'stderr']] as const) {
-        if (!t) continue;
+    let result: CommandResult;
+    if (argv.length === 0) {
+      for (const v of values) this.frame.env.set(v.name, v.value);
+      result = { stdout: '', stderr: '', exitCode: this.lastSubExit };
+    } else {
+      let env: Map<string, string> | undefined;
+      if (values.length) {
+        env = new Map(this.frame.env);
+        for (const v of values) env.set(v.name, v.value);
+      }
+      result = this.execArgv(argv, input, env, values.map((v) => v.name));
+    }
+    return this.route(result, fd1, fd2, fs);
+  }
+
+  /** Sends a command's stdout and stderr where its redirections point. */
+  private route(result: CommandResult, fd1: Sink, fd2: Sink, fs: FileSystem | undefined): CommandResult {
+    let stdout = '';
+    let stderr = '';
+    const emit = (sink: Sink, text: string): void => {
+      if (!text) return;
+      if (sink.type === 'stdout') stdout += text;
+      else if (sink.type === 'stderr') stderr += text;
+      else if (sink.type === 'pid1') this.appendPid1(text);
+      else if (sink.type === 'file') {
         try {
-          fs.writeFile(t.path, result[key], { append: t.append });
+          fs?.writeFile(sink.path, text, { append: true });
         } catch (e) {
           if (!(e instanceof FsError)) throw e;
-          return { stdout: '', stderr: `${this.shellName()}: ${t.path}: ${fsErrorText(e.code)}\n`, exitCode: 1 };
+          stderr += `${this.shellName()}: ${sink.path}: ${fsErrorText(e.code)}\n`;
         }
-        result = { ...result, [key]: '' };
       }
-    }
-    return result;
+    };
+    emit(fd1, result.stdout);
+    emit(fd2, result.stderr);
+    return { stdout, stderr, exitCode: result.exitCode };
+  }
+
+  /** `echo … >> /proc/1/fd/1` in a container: lines appear in the container's log (`kubectl logs`). */
+  private appendPid1(text: string): void {
+    const loc = this.frame.location;
+    if (loc.type !== 'container') return;
+    const pod = this.cluster.get<Pod>('Pod', loc.namespace, loc.pod);
+    const cr = pod ? this.cluster.state.runtime.get(pod.metadata.uid!)?.containers.get(loc.container) : undefined;
+    if (!cr || pod?.spec.shareProcessNamespace) return;
+    for (const line of text.replace(/\n$/, '').split('\n')) cr.logs.push({ time: this.cluster.now(), line });
+    this.cluster.touch();
   }
 
   private shellName(): string {
     const l = this.frame.location;
+    if (l.type === 'node') return '-bash';
     return l.type === 'container' && l.shell === 'sh' ? 'sh' : 'bash';
   }
 
   private readFileAt(fs: FileSystem | undefined, path: string, shown: string): string | CommandResult {
+    if (path === '/dev/null') return '';
     try {
       if (!fs) throw new FsError('ENOENT', path);
       return fs.readFile(path);
@@ -345,18 +479,19 @@ export class ShellSession implements SessionApi {
   }
 
   /** Runs argv at the current location and records it. */
-  execArgv(argv: string[], stdin: string, env?: Map<string, string>): CommandResult {
+  execArgv(argv: string[], stdin: string, env?: Map<string, string>, extraExported: string[] = []): CommandResult {
     const location = this.frame.location;
     const fs = this.fsAt(location);
-    if (!fs) return fail(`error: unable to upgrade connection: container not found ("${location.type === 'container' ? location.container : ''}")`);
-    const name = argv[0]!;
-    const found = commandFor(this.cluster, location, name, this.options);
+    const name = argv[0] ?? '';
     let result: CommandResult;
-    if (typeof found !== 'function') result = found;
+    if (!fs) result = fail(`error: unable to upgrade connection: container not found ("${location.type === 'container' ? location.container : ''}")`);
     else {
-      const ctx: CommandContext = { argv, stdin, location, cluster: this.cluster, fs, cwd: this.frame.cwd, env: env ?? this.frame.env, session: this };
-      if (this.depth >= MAX_DEPTH) result = fail(`${this.shellName()}: maximum nesting depth exceeded`);
+      const found = commandFor(this.cluster, location, name, this.options);
+      if (typeof found !== 'function') result = found;
+      else if (this.depth >= MAX_DEPTH) result = fail(`${this.shellName()}: maximum nesting depth exceeded`);
       else {
+        const exported = extraExported.length ? new Set([...this.frame.exported, ...extraExported]) : this.frame.exported;
+        const ctx: CommandContext = { argv, stdin, location, cluster: this.cluster, fs, cwd: this.frame.cwd, env: env ?? this.frame.env, exported, session: this };
         this.depth++;
         try {
           result = found(ctx);
@@ -372,6 +507,13 @@ export class ShellSession implements SessionApi {
   }
 }
 
+function sameMachine(a: Location, b: Location): boolean {
+  if (a.type !== b.type) return false;
+  if (a.type === 'node' && b.type === 'node') return a.node === b.node;
+  if (a.type === 'container' && b.type === 'container') return a.namespace === b.namespace && a.pod === b.pod && a.container === b.container;
+  return true;
+}
+
 function defaultCwd(location: Location): string {
   if (location.type === 'host') return HOME;
   if (location.type === 'node') return '/home/docker';
@@ -379,21 +521,26 @@ function defaultCwd(location: Location): string {
 }
 
 function defaultEnv(c: Cluster, location: Location): Map<string, string> {
-  if (location.type === 'node') return new Map([['HOME', '/home/docker'], ['USER', 'docker'], ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin']]);
-  if (location.type === 'host') return new Map([['HOME', HOME], ['USER', 'learner']]);
+  if (location.type === 'node') return new Map([['HOME', '/home/docker'], ['USER', 'docker'], ['SHELL', '/bin/bash'], ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin']]);
+  if (location.type === 'host') return new Map([['HOME', HOME], ['USER', 'learner'], ['SHELL', '/bin/bash'], ['PATH', '/usr/local/bin:/usr/bin:/bin']]);
   const pod = c.get<Pod>('Pod', location.namespace, location.pod);
   const spec = pod?.spec.containers.find((x) => x.name === location.container);
   const env = new Map<string, string>([
-    ['HOME', '/root'],
     ['HOSTNAME', pod?.spec.hostname ?? location.pod],
     ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+    ['HOME', '/root'],
     ['KUBERNETES_SERVICE_HOST', '10.96.0.1'],
     ['KUBERNETES_SERVICE_PORT', '443'],
+    ['KUBERNETES_SERVICE_PORT_HTTPS', '443'],
     ['KUBERNETES_PORT', 'tcp://10.96.0.1:443'],
+    ['KUBERNETES_PORT_443_TCP', 'tcp://10.96.0.1:443'],
+    ['KUBERNETES_PORT_443_TCP_PROTO', 'tcp'],
+    ['KUBERNETES_PORT_443_TCP_PORT', '443'],
+    ['KUBERNETES_PORT_443_TCP_ADDR', '10.96.0.1'],
   ]);
   for (const e of spec?.env ?? []) if (e.value !== undefined) env.set(e.name, e.value);
   return env;
 }
 
 export { literalOf };
-export type { Redirect };
+export type { Redirect, Word };

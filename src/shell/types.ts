@@ -50,6 +50,8 @@ export interface CommandContext {
   fs: FileSystem;
   cwd: string;
   env: Map<string, string>;
+  /** Names of `env` that are exported (what `env` prints and child processes inherit); all of them when absent. */
+  exported?: Set<string>;
   session: SessionApi;
 }
 
@@ -64,6 +66,15 @@ export interface SessionApi {
   enter(location: Location, onLeave?: () => string): void;
   /** Leaves the innermost nested shell (`exit`). Returns false at the outermost (host) level. */
   leave(): boolean;
+  /**
+   * `exit N`: ends the running script (`sh -c`, `$(…)`) with status N, or, typed at a prompt, leaves the nested shell
+   * (or the tutor at the host). The rest of the command line does not run.
+   */
+  requestExit(code: number): void;
+  /** Runs argv at the current location as root (`sudo`). */
+  runAsRoot?(argv: string[], stdin: string): CommandResult;
+  /** Whether a UI will open an editor for an `edit` request (false in scripts and tests). */
+  canEdit?(): boolean;
   /** Sets the working directory of the current location. */
   chdir(path: string): void;
   /** Commands typed so far (for `history`). */

@@ -1,31 +1,35 @@
 /**
- * `curl [-s] [-v] [-i] [-I] [-H 'Host: x'] [-m SECS] [-o FILE] URL`, from wherever it runs (host, container, node),
- * through the simulated network. Errors are curl 8's: `curl: (6) Could not resolve host: web`,
+ * `curl [-sSfLkvIi] [-H 'Host: x'] [-m SECS] [-o FILE] [-w FMT] [-X METHOD] [-d DATA] URL`, from wherever it runs
+ * (host, container, node), through the simulated network. Errors are curl 8's: `curl: (6) Could not resolve host: web`,
  * `curl: (7) Failed to connect to 10.96.0.5 port 80 after 0 ms: Couldn't connect to server`, `curl: (28) …`.
  */
-import { httpRequest, resolvePath, type NetFailure, type NetSource, type Pod } from '../../sim/index.js';
-import { fail, type CommandContext, type CommandFn, type CommandResult } from '../types.js';
+import { httpRequest, type NetFailure } from '../../sim/index.js';
+import { fail, type CommandFn, type CommandResult } from '../types.js';
+import { addressOf, parseUrl, sourceOf } from './net.js';
+import { help, pathOf } from './util.js';
 
-/** The network source for the location a command runs at. */
-export function sourceOf(ctx: CommandContext): NetSource | undefined {
-  const loc = ctx.location;
-  if (loc.type === 'host') return { type: 'host' };
-  if (loc.type === 'node') {
-    const node = ctx.cluster.get('Node', undefined, loc.node);
-    return node ? { type: 'node', node: node as never } : undefined;
-  }
-  const pod = ctx.cluster.get<Pod>('Pod', loc.namespace, loc.pod);
-  return pod ? { type: 'pod', pod, container: loc.container } : undefined;
-}
+export { parseUrl, sourceOf };
 
-/** Splits `http://host:port/path` (scheme optional). */
-export function parseUrl(url: string): { scheme: string; host: string; port: number; path: string } | undefined {
-  const m = /^(?:([a-zA-Z]+):\/\/)?([^/:?#]+|\[[^\]]+\])(?::(\d*))?([^#]*)/.exec(url);
-  if (!m) return undefined;
-  const scheme = (m[1] ?? 'http').toLowerCase();
-  const port = m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80;
-  return { scheme, host: m[2]!, port, path: m[4] || '/' };
-}
+const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n";
+const BOOL_SHORT = 'sSLkfvIi#4N';
+const VALUE_SHORT = 'oHmXwdAuex';
+const LONG_BOOL: Record<string, string> = { silent: 's', 'show-error': 'S', location: 'L', insecure: 'k', fail: 'f', verbose: 'v', head: 'I', include: 'i', '4': '4', 'no-buffer': 'N' };
+const LONG_VALUE: Record<string, string> = { output: 'o', header: 'H', 'max-time': 'm', 'connect-timeout': 'm', request: 'X', 'write-out': 'w', data: 'd', 'data-raw': 'd', 'user-agent': 'A', user: 'u', resolve: 'resolve' };
+
+const HELP = `Usage: curl [options...] <url>
+ -d, --data <data>           HTTP POST data
+ -f, --fail                  Fail fast with no output on HTTP errors
+ -h, --help <category>       Get help for commands
+ -H, --header <header/@file> Pass custom header(s) to server
+ -i, --include               Include response headers in output
+ -I, --head                  Show document info only
+ -m, --max-time <seconds>    Maximum time allowed for transfer
+ -o, --output <file>         Write to file instead of stdout
+ -s, --silent                Silent mode
+ -v, --verbose               Make the operation more talkative
+ -w, --write-out <format>    Output FORMAT after completion
+ -X, --request <method>      Specify request method to use
+`;
 
 /** curl's wording and exit code for a failed connection. */
 export function curlFailure(f: NetFailure, maxTime?: number): CommandResult {
@@ -43,57 +47,104 @@ export function curlFailure(f: NetFailure, maxTime?: number): CommandResult {
   }
 }
 
-const USAGE = 'curl: try \'curl --help\' or \'curl --manual\' for more information\n';
-
 export const curl: CommandFn = (ctx) => {
-  let url: string | undefined;
-  let head = false;
-  let include = false;
-  let verbose = false;
-  let output: string | undefined;
-  let maxTime: number | undefined;
-  const headers: Record<string, string> = {};
-  let method = 'GET';
+  const o = new Map<string, string>();
+  const headers: [string, string][] = [];
+  const urls: string[] = [];
   const args = ctx.argv.slice(1);
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    const next = (): string | undefined => args[++i];
-    if (a === '-s' || a === '--silent' || a === '-S' || a === '-sS' || a === '-L' || a === '--location' || a === '-k' || a === '--insecure' || a === '-f' || a === '-sL' || a === '-fsSL') continue;
-    else if (a === '-I' || a === '--head') {
-      head = true;
-      method = 'HEAD';
-    } else if (a === '-i' || a === '--include') include = true;
-    else if (a === '-v' || a === '--verbose') verbose = true;
-    else if (a === '-o' || a === '--output') output = next();
-    else if (a === '-m' || a === '--max-time' || a === '--connect-timeout') maxTime = Number(next());
-    else if (a === '-X' || a === '--request') method = next() ?? 'GET';
-    else if (a === '-H' || a === '--header') {
-      const h = next() ?? '';
-      const idx = h.indexOf(':');
-      if (idx > 0) headers[h.slice(0, idx).trim()] = h.slice(idx + 1).trim();
-    } else if (a.startsWith('-') && a.length > 1) return { stdout: '', stderr: `curl: option ${a}: is unknown\n${USAGE}`, exitCode: 2 };
-    else url = a;
+    if (a === '--help' || a === '-h') return help(HELP);
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
+      if (LONG_BOOL[name]) o.set(LONG_BOOL[name]!, '');
+      else if (LONG_VALUE[name]) {
+        const v = eq > 0 ? a.slice(eq + 1) : args[++i];
+        if (v === undefined) return { stdout: '', stderr: `curl: option ${a}: requires parameter\n${TRY}`, exitCode: 2 };
+        if (LONG_VALUE[name] === 'H') headers.push(splitHeader(v));
+        else o.set(LONG_VALUE[name]!, v);
+      } else return { stdout: '', stderr: `curl: option ${a}: is unknown\n${TRY}`, exitCode: 2 };
+      continue;
+    }
+    if (a.startsWith('-') && a.length > 1) {
+      for (let j = 1; j < a.length; j++) {
+        const ch = a[j]!;
+        if (VALUE_SHORT.includes(ch)) {
+          const v = j + 1 < a.length ? a.slice(j + 1) : args[++i];
+          if (v === undefined) return { stdout: '', stderr: `curl: option -${ch}: requires parameter\n${TRY}`, exitCode: 2 };
+          if (ch === 'H') headers.push(splitHeader(v));
+          else o.set(ch, v);
+          break;
+        }
+        if (!BOOL_SHORT.includes(ch)) return { stdout: '', stderr: `curl: option -${a.slice(j)}: is unknown\n${TRY}`, exitCode: 2 };
+        o.set(ch, '');
+      }
+      continue;
+    }
+    urls.push(a);
   }
-  if (!url) return { stdout: '', stderr: `curl: no URL specified!\n${USAGE}`, exitCode: 2 };
+  const url = urls[0];
+  if (!url) return { stdout: '', stderr: `curl: no URL specified\n${TRY}`, exitCode: 2 };
   const u = parseUrl(url);
-  if (!u) return fail(`curl: (3) URL using bad/illegal format or missing URL`, 3);
+  if (!u) return fail('curl: (3) URL rejected: Malformed input to a URL function', 3);
   if (u.scheme !== 'http' && u.scheme !== 'https') return fail(`curl: (1) Protocol "${u.scheme}" not supported`, 1);
   const src = sourceOf(ctx);
-  if (!src) return fail('curl: (7) Couldn\'t connect to server', 7);
-  const host = headers.Host ?? (u.port === 80 || u.port === 443 ? u.host : `${u.host}:${u.port}`);
-  const r = httpRequest(ctx.cluster, src, u.host, u.port, { method, path: u.path, host, headers: { Host: host, 'User-Agent': 'curl/8.5.0', Accept: '*/*', ...headers } });
-  if (!r.ok) return curlFailure(r.failure, maxTime);
-  const res = r.response;
-  const head1 = `HTTP/1.1 ${res.status} ${res.reason}\r\n`;
-  const hdrs = Object.entries({ ...res.headers, 'Content-Length': String(res.body.length) }).map(([k, v]) => `${k}: ${v}\r\n`).join('');
-  let stdout = head ? head1 + hdrs + '\r\n' : (include ? head1 + hdrs + '\r\n' : '') + res.body;
-  let stderr = '';
-  if (verbose) {
-    stderr = `*   Trying ${u.host}:${u.port}...\n* Connected to ${u.host} (${u.host}) port ${u.port}\n> ${method} ${u.path} HTTP/1.1\n> Host: ${host}\n> User-Agent: curl/8.5.0\n> Accept: */*\n>\n< ${head1.trim()}\n${Object.entries(res.headers).map(([k, v]) => `< ${k}: ${v}\n`).join('')}<\n`;
+  if (!src) return fail("curl: (7) Couldn't connect to server", 7);
+  const maxTime = o.has('m') ? Number(o.get('m')) : undefined;
+  const head = o.has('I');
+  const method = o.get('X') ?? (head ? 'HEAD' : o.has('d') ? 'POST' : 'GET');
+  const hostHeader = headers.find(([k]) => k.toLowerCase() === 'host')?.[1] ?? (u.explicitPort ? `${u.host}:${u.port}` : u.host);
+  const sent: Record<string, string> = { Host: hostHeader, 'User-Agent': o.get('A') ?? 'curl/8.5.0', Accept: '*/*' };
+  for (const [k, v] of headers) if (k.toLowerCase() !== 'host') sent[k] = v;
+  const silent = o.has('s') && !o.has('S');
+  const r = httpRequest(ctx.cluster, src, u.host, u.port, { method, path: u.path, host: hostHeader, headers: sent });
+  if (!r.ok) {
+    const f = curlFailure(r.failure, maxTime);
+    return silent ? { stdout: '', stderr: '', exitCode: f.exitCode } : f;
   }
-  if (output) {
-    ctx.fs.writeFile(resolvePath(ctx.cwd, output), stdout);
+  const res = r.response;
+  if (o.has('f') && res.status >= 400) return silent ? { stdout: '', stderr: '', exitCode: 22 } : fail(`curl: (22) The requested URL returned error: ${res.status}`, 22);
+  const statusLine = `HTTP/1.1 ${res.status} ${res.reason}\r\n`;
+  const hdrs = Object.entries({ ...res.headers, 'Content-Length': String(new TextEncoder().encode(res.body).length) }).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+  let stdout = head ? statusLine + hdrs + '\r\n' : (o.has('i') ? statusLine + hdrs + '\r\n' : '') + (method === 'HEAD' ? '' : res.body);
+  let stderr = '';
+  if (o.has('v')) {
+    const ip = addressOf(ctx, u.host) ?? u.host;
+    stderr =
+      `*   Trying ${ip}:${u.port}...\n* Connected to ${u.host} (${ip}) port ${u.port}\n> ${method} ${u.path} HTTP/1.1\n` +
+      Object.entries(sent).map(([k, v]) => `> ${k}: ${v}\n`).join('') +
+      `> \n< ${statusLine.trim()}\n` +
+      Object.entries(res.headers).map(([k, v]) => `< ${k}: ${v}\n`).join('') +
+      `< \n* Connection #0 to host ${u.host} left intact\n`;
+  }
+  const out = o.get('o');
+  if (out !== undefined && out !== '-') {
+    if (out !== '/dev/null') {
+      try {
+        ctx.fs.writeFile(pathOf(ctx, out), stdout);
+      } catch {
+        return fail(`curl: (23) Failure writing output to destination`, 23);
+      }
+    }
     stdout = '';
   }
+  const w = o.get('w');
+  if (w !== undefined) stdout += writeOut(w, res.status, addressOf(ctx, u.host) ?? '');
   return { stdout, stderr, exitCode: 0 };
 };
+
+function splitHeader(h: string): [string, string] {
+  const idx = h.indexOf(':');
+  return idx > 0 ? [h.slice(0, idx).trim(), h.slice(idx + 1).trim()] : [h.trim(), ''];
+}
+
+/** `-w '%{http_code}\n'`: the variables learners use. */
+function writeOut(fmt: string, status: number, ip: string): string {
+  return fmt
+    .replace(/%\{http_code\}|%\{response_code\}/g, String(status))
+    .replace(/%\{remote_ip\}/g, ip)
+    .replace(/%\{time_total\}/g, '0.001234')
+    .replace(/\\n/g, '\n')
+    .replace(/\\t/g, '\t');
+}

@@ -1,0 +1,40 @@
+/**
+ * Output redirection as bash applies it: redirections are processed left to right over a table of file descriptors
+ * (`> f 2>&1` sends both to `f`; `2>&1 > f` sends only stdout), targets are opened (truncated) before the command runs,
+ * and the special files `/dev/null`, `/dev/stdout`, `/dev/stderr` and, inside a container, `/proc/1/fd/1` (PID 1's
+ * stdout: what `kubectl logs` shows) behave as on Linux.
+ */
+import { FsError, fsErrorText, type FileSystem } from '../sim/index.js';
+
+/** Where file descriptor 1 or 2 writes. */
+export type Sink = { type: 'stdout' } | { type: 'stderr' } | { type: 'null' } | { type: 'file'; path: string; append: boolean } | { type: 'pid1' };
+
+/** A file a redirect opened, by its resolved path and as typed (for error messages). */
+export interface OpenTarget {
+  path: string;
+  shown: string;
+  append: boolean;
+}
+
+/** The sink for a redirect target path. */
+export function sinkFor(path: string, append: boolean, inContainer: boolean): Sink {
+  if (path === '/dev/null') return { type: 'null' };
+  if (path === '/dev/stdout' || path === '/proc/self/fd/1') return { type: 'stdout' };
+  if (path === '/dev/stderr' || path === '/proc/self/fd/2') return { type: 'stderr' };
+  if (inContainer && /^\/proc\/1\/fd\/[12]$/.test(path)) return { type: 'pid1' };
+  return { type: 'file', path, append };
+}
+
+/** Opens (creates or truncates) a redirect target before the command runs; returns the error text on failure. */
+export function openTarget(fs: FileSystem | undefined, sink: Sink, shown: string): string | undefined {
+  if (sink.type !== 'file') return undefined;
+  try {
+    if (!fs) throw new FsError('ENOENT', sink.path);
+    if (fs.isDir(sink.path)) throw new FsError('EISDIR', sink.path);
+    if (!sink.append || !fs.exists(sink.path)) fs.writeFile(sink.path, '');
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof FsError)) throw e;
+    return `${shown}: ${fsErrorText(e.code)}`;
+  }
+}
