@@ -31,7 +31,7 @@ const verbs = complete([]).filter((v) => !SKIP.has(v));
 for (const verb of verbs) {
   const acc = [];
   collect([verb], acc);
-  const name = verb.replace(/-(\w)/g, (_, c) => c.toUpperCase());
+  const name = verb.replace(/-(\w)/g, (_, c) => c.toUpperCase()) + 'Help';
   const body = acc.map(([k, t]) => `  [${JSON.stringify(k)}, ${lit(t)}],`).join('\n');
   writeFileSync(
     join(out, `${verb}.ts`),

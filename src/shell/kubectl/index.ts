@@ -8,20 +8,21 @@ import { create } from './create.js';
 import { exec } from './exec.js';
 import { expose } from './expose.js';
 import { get } from './get.js';
+import { apiResources } from './api-resources.js';
+import { clusterInfo } from './cluster-info.js';
+import { describe } from './describe.js';
+import { dispatch } from './dispatch.js';
+import { explain } from './explain.js';
+import { logs } from './logs.js';
+import { version } from './version.js';
+import { wait } from './wait.js';
 import { run } from './run.js';
 
 /** A kubectl verb: receives the args after the verb. */
 export type Verb = (ctx: CommandContext, args: string[]) => CommandResult;
 
 /** Verbs by name. */
-export const VERBS: Record<string, Verb> = { apply, get, exec, create, run, expose };
+export const VERBS: Record<string, Verb> = { apply, get, exec, create, run, expose, describe, logs, explain, 'api-resources': apiResources, 'cluster-info': clusterInfo, version, wait };
 
-export const kubectl: CommandFn = (ctx) => {
-  const args = ctx.argv.slice(1);
-  const verbIndex = args.findIndex((a) => !a.startsWith('-'));
-  if (verbIndex < 0) return { stdout: 'kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n', stderr: '', exitCode: 0 };
-  const name = args[verbIndex]!;
-  const verb = VERBS[name];
-  if (!verb) return { stdout: '', stderr: `error: unknown command "${name}" for "kubectl"\n\nDid you mean this?\n\tget\n`, exitCode: 1 };
-  return verb(ctx, [...args.slice(0, verbIndex), ...args.slice(verbIndex + 1)]);
-};
+/** The `kubectl` command: routing, `--help` and unknown verbs live in dispatch.ts. */
+export const kubectl: CommandFn = (ctx) => dispatch(ctx, VERBS);

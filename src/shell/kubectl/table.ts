@@ -34,3 +34,47 @@ export function age(created: string | undefined, now: number): string {
   if (!created) return '<unknown>';
   return humanDuration(now - Date.parse(created));
 }
+
+/**
+ * Go's `text/tabwriter` with padding character ' ' and no flags, as kubectl uses it (`get`: padding 3, `describe`:
+ * padding 2). Cells are tab-terminated; the text after a line's last tab is not aligned. A column block is a run of
+ * consecutive lines that have a cell in that column, exactly like tabwriter's recursive `format`.
+ */
+export function tabwrite(text: string, padding: number): string {
+  const lines = text.split('\n').map((l) => l.split('\t'));
+  const out: string[] = [];
+  const widths: number[] = [];
+  const writeLines = (from: number, to: number): void => {
+    for (let i = from; i < to; i++) {
+      const cells = lines[i]!;
+      let s = '';
+      cells.forEach((c, j) => {
+        s += j < widths.length && j < cells.length - 1 ? c.padEnd(widths[j]!) : c;
+      });
+      out.push(s);
+    }
+  };
+  const format = (line0: number, line1: number): void => {
+    const column = widths.length;
+    let start = line0;
+    for (let i = line0; i < line1; i++) {
+      if (column >= lines[i]!.length - 1) continue;
+      writeLines(start, i);
+      start = i;
+      let width = 0;
+      for (; i < line1; i++) {
+        const cells = lines[i]!;
+        if (column >= cells.length - 1) break;
+        width = Math.max(width, cells[column]!.length + padding);
+      }
+      widths.push(width);
+      format(start, i);
+      widths.pop();
+      start = i;
+      i--;
+    }
+    writeLines(start, line1);
+  };
+  format(0, lines.length);
+  return out.join('\n');
+}
