@@ -141,6 +141,18 @@ describe('Endpoints', () => {
 });
 
 describe('EndpointSlices', () => {
+  it('a terminating pod leaves Endpoints but stays in its slice as terminating (serving while ready)', () => {
+    const c = new Cluster();
+    c.create(pod('a', { app: 'web' }, [nginx()]));
+    c.create(svc('web', { selector: { app: 'web' }, ports: [{ port: 80 }] }));
+    c.advance(3000);
+    const a = structuredClone(get(c, 'a'));
+    a.metadata.deletionTimestamp = c.nowIso();
+    c.update(a);
+    expect(c.get<Endpoints>('Endpoints', 'default', 'web')!.subsets).toBeUndefined();
+    expect(slicesOf(c, 'web')[0]!.endpoints.map((e) => [e.addresses, e.conditions])).toEqual([[[a.status.podIP], { ready: false, serving: true, terminating: true }]]);
+  });
+
   it('one slice named <service>-<suffix>, labelled and owned by the Service', () => {
     const c = new Cluster();
     c.create(pod('a', { app: 'web' }, [nginx()]));

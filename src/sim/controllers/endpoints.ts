@@ -1,9 +1,9 @@
 /**
  * The Endpoints and EndpointSlice controllers (kube-controller-manager): for every Service with a selector, the pods
  * it selects that have an IP and are not terminal, ready ones in `addresses`, the others in `notReadyAddresses`
- * (all ready with `publishNotReadyAddresses`), `targetPort` resolved per pod (a container port name can map to
- * different numbers on different pods, giving several subsets / slices), `hostname` for pods whose `subdomain` names
- * the Service. Slices are `<service>-<suffix>`, labelled `kubernetes.io/service-name`, owned by the Service. The
+ * (all ready with `publishNotReadyAddresses`; terminating pods only in slices, with `terminating: true`),
+ * `targetPort` resolved per pod (a container port name can map to different numbers on different pods, giving
+ * several subsets / slices), `hostname` for pods whose `subdomain` names the Service. Slices are `<service>-<suffix>`, labelled `kubernetes.io/service-name`, owned by the Service. The
  * `kubernetes` Service's endpoints (the apiserver on the control-plane node, :8443) are kept here too.
  * https://kubernetes.io/docs/concepts/services-networking/endpoint-slices/
  *
@@ -25,6 +25,8 @@ interface PodMark {
   ready: boolean;
   phase: string;
   ns: string;
+  labels: Record<string, string> | undefined;
+  deleting: boolean;
 }
 
 interface Cache {
@@ -61,7 +63,7 @@ const byIP = (a: { ip: string }, b: { ip: string }): number => (a.ip < b.ip ? -1
 
 interface Group {
   ports: SlicePort[];
-  ready: { ip: string; pod: Pod; hostname?: string; ready: boolean; serving: boolean }[];
+  ready: { ip: string; pod: Pod; hostname?: string; ready: boolean; serving: boolean; terminating: boolean }[];
 }
 
 function groupsFor(svc: Service, pods: Pod[]): Group[] {
@@ -69,7 +71,8 @@ function groupsFor(svc: Service, pods: Pod[]): Group[] {
   for (const pod of pods) {
     if (!matchesMap(svc.spec.selector, pod.metadata.labels)) continue;
     const ip = pod.status?.podIP;
-    if (!ip || pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed' || pod.metadata.deletionTimestamp) continue;
+    if (!ip || pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') continue;
+    const terminating = !!pod.metadata.deletionTimestamp;
     const ports: SlicePort[] = [];
     for (const sp of svc.spec.ports ?? []) {
       const port = resolveTargetPort(pod, sp);
@@ -81,7 +84,8 @@ function groupsFor(svc: Service, pods: Pod[]): Group[] {
     if (!g) groups.set(key, (g = { ports, ready: [] }));
     const podReady = isPodReady(pod);
     const hostname = pod.spec.hostname && pod.spec.subdomain === svc.metadata.name ? pod.spec.hostname : undefined;
-    g.ready.push({ ip, pod, ready: podReady || !!svc.spec.publishNotReadyAddresses, serving: podReady, ...(hostname ? { hostname } : {}) });
+    const ready = !terminating && (podReady || !!svc.spec.publishNotReadyAddresses);
+    g.ready.push({ ip, pod, ready, serving: podReady, terminating, ...(hostname ? { hostname } : {}) });
   }
   const out = [...groups.values()];
   for (const g of out) g.ready.sort(byIP);
@@ -97,10 +101,10 @@ function address(e: Group['ready'][number]): EndpointAddress {
 }
 
 function subsetsOf(groups: Group[]): EndpointSubset[] {
-  return groups.map((g) => {
+  return groups.filter((g) => g.ready.some((e) => !e.terminating)).map((g) => {
     const s: EndpointSubset = {};
     const ready = g.ready.filter((e) => e.ready).map(address);
-    const notReady = g.ready.filter((e) => !e.ready).map(address);
+    const notReady = g.ready.filter((e) => !e.ready && !e.terminating).map(address);
     if (ready.length) s.addresses = ready;
     if (notReady.length) s.notReadyAddresses = notReady;
     if (g.ports.length) s.ports = g.ports.map((p) => ({ ...(p.name ? { name: p.name } : {}), port: p.port, protocol: p.protocol }));
@@ -111,7 +115,7 @@ function subsetsOf(groups: Group[]): EndpointSubset[] {
 function sliceEndpoints(g: Group): EndpointSlice['endpoints'] {
   return g.ready.map((e) => ({
     addresses: [e.ip],
-    conditions: { ready: e.ready, serving: e.serving, terminating: false },
+    conditions: { ready: e.ready, serving: e.serving, terminating: e.terminating },
     ...(e.hostname ? { hostname: e.hostname } : {}),
     ...(e.pod.spec.nodeName ? { nodeName: e.pod.spec.nodeName } : {}),
     targetRef: { kind: 'Pod', name: e.pod.metadata.name, namespace: e.pod.metadata.namespace ?? 'default', uid: e.pod.metadata.uid },
@@ -178,7 +182,7 @@ function kubernetesEndpoints(c: Cluster, svc: Service): void {
 }
 
 function podChanged(m: PodMark | undefined, p: Pod): boolean {
-  return !m || m.obj !== p || m.rv !== p.metadata.resourceVersion || m.ip !== p.status?.podIP || m.ready !== isPodReady(p) || m.phase !== p.status?.phase;
+  return !m || m.obj !== p || m.deleting !== !!p.metadata.deletionTimestamp || m.rv !== p.metadata.resourceVersion || m.ip !== p.status?.podIP || m.ready !== isPodReady(p) || m.phase !== p.status?.phase;
 }
 
 /** Keeps every Service's Endpoints and EndpointSlices in step with the pods it selects. */
@@ -189,7 +193,13 @@ export function endpointsController(c: Cluster): void {
     caches.set(c, cache);
   }
   if (cache.version === c.version) return;
-  const dirtyNs = new Set<string>();
+  /** Per namespace, the label sets (before and after) of pods that changed: only Services selecting them recompute. */
+  const dirty = new Map<string, (Record<string, string> | undefined)[]>();
+  const mark = (ns: string, labels: Record<string, string> | undefined): void => {
+    const list = dirty.get(ns);
+    if (list) list.push(labels);
+    else dirty.set(ns, [labels]);
+  };
   const podsByNs = new Map<string, Pod[]>();
   const seen = new Set<string>();
   for (const o of c.state.objects.get('Pod')?.values() ?? []) {
@@ -200,17 +210,19 @@ export function endpointsController(c: Cluster): void {
     list.push(p);
     const uid = p.metadata.uid ?? `${ns}/${p.metadata.name}`;
     seen.add(uid);
-    if (podChanged(cache.pods.get(uid), p)) {
-      dirtyNs.add(ns);
-      const old = cache.pods.get(uid);
-      if (old) dirtyNs.add(old.ns);
-      cache.pods.set(uid, { obj: p, rv: p.metadata.resourceVersion, ip: p.status?.podIP, ready: isPodReady(p), phase: p.status?.phase, ns });
+    const old = cache.pods.get(uid);
+    if (podChanged(old, p)) {
+      mark(ns, p.metadata.labels);
+      if (old) mark(old.ns, old.labels);
+      cache.pods.set(uid, { obj: p, rv: p.metadata.resourceVersion, ip: p.status?.podIP, ready: isPodReady(p), phase: p.status?.phase, ns, labels: p.metadata.labels, deleting: !!p.metadata.deletionTimestamp });
     }
   }
-  for (const [uid, m] of cache.pods) {
-    if (!seen.has(uid)) {
-      dirtyNs.add(m.ns);
-      cache.pods.delete(uid);
+  if (cache.pods.size > seen.size) {
+    for (const [uid, m] of cache.pods) {
+      if (!seen.has(uid)) {
+        mark(m.ns, m.labels);
+        cache.pods.delete(uid);
+      }
     }
   }
   const deletes: [string, string][] = [];
@@ -223,7 +235,7 @@ export function endpointsController(c: Cluster): void {
     liveServices.add(key);
     const changed = cache.services.get(key) !== svc.metadata.resourceVersion || !cache.services.has(key);
     cache.services.set(key, svc.metadata.resourceVersion);
-    if (!changed && !dirtyNs.has(ns)) continue;
+    if (!changed && !dirty.get(ns)?.some((labels) => !svc.spec.selector || matchesMap(svc.spec.selector, labels))) continue;
     if (key === 'default/kubernetes' && !svc.spec.selector) {
       kubernetesEndpoints(c, svc);
       continue;
