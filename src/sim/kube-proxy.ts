@@ -15,7 +15,7 @@ export interface Frontend {
   svc: Service;
   port: ServicePort;
   /** How the address was reached: the ClusterIP, a node port, or a LoadBalancer ingress IP. */
-  via: 'clusterIP' | 'nodePort' | 'loadBalancer';
+  via: 'clusterIP' | 'nodePort' | 'loadBalancer' | 'externalIP';
 }
 
 /** A ready endpoint of a Service port. */
@@ -67,6 +67,9 @@ export function netIndex(c: Cluster): NetIndex {
       idx.frontends.set(key(ip, port.port, proto), { svc, port, via: 'clusterIP' });
       for (const ing of svc.status?.loadBalancer?.ingress ?? []) {
         if (ing.ip && !idx.frontends.has(key(ing.ip, port.port, proto))) idx.frontends.set(key(ing.ip, port.port, proto), { svc, port, via: 'loadBalancer' });
+      }
+      for (const ext of svc.spec.externalIPs ?? []) {
+        if (!idx.frontends.has(key(ext, port.port, proto))) idx.frontends.set(key(ext, port.port, proto), { svc, port, via: 'externalIP' });
       }
       if (port.nodePort) idx.nodePorts.set(`${port.nodePort}/${proto}`, { svc, port, via: 'nodePort' });
     }
@@ -271,7 +274,8 @@ function serviceRules(c: Cluster, nat: Table, filter: Table, svc: Service, port:
     return;
   }
   nat.rule('KUBE-SERVICES', `-d ${ip}/32 -p ${proto} -m comment --comment "${spn} cluster IP" ${dport} ${port.port} -j ${svcChain}`);
-  const external = !!port.nodePort || lbIPs.length > 0;
+  const external = !!port.nodePort || lbIPs.length > 0 || (svc.spec.externalIPs ?? []).length > 0;
+  for (const ext of svc.spec.externalIPs ?? []) nat.rule('KUBE-SERVICES', `-d ${ext}/32 -p ${proto} -m comment --comment "${spn} external IP" ${dport} ${port.port} -j ${extChain}`);
   for (const lb of lbIPs) nat.rule('KUBE-SERVICES', `-d ${lb}/32 -p ${proto} -m comment --comment "${spn} loadbalancer IP" ${dport} ${port.port} -j ${extChain}`);
   if (port.nodePort) nat.rule('KUBE-NODEPORTS', `-p ${proto} -m comment --comment "${spn}" ${dport} ${port.nodePort} -j ${extChain}`);
   const affinity = svc.spec.sessionAffinity === 'ClientIP';

@@ -157,6 +157,11 @@ function deliver(c: Cluster, src: NetSource, policySrc: Pod | { ip: string }, ip
  */
 export function connect(c: Cluster, src: NetSource, host: string, port: number, protocol: Protocol = 'TCP'): ConnectResult {
   if (host === 'localhost' || host === '127.0.0.1') {
+    // On a node, localhost is the node itself: node ports and host-network servers answer there.
+    if (src.type === 'node') {
+      const r = connect(c, src, c.nodeIP(src.node), port, protocol);
+      return r.ok || r.failure.type !== 'refused' ? r : { ok: false, failure: { type: 'refused', host, port } };
+    }
     if (src.type !== 'pod') return { ok: false, failure: { type: 'refused', host, port } };
     const r = connectToPod(c, src.pod, port, protocol === 'UDP' ? 'UDP' : 'TCP');
     return r.ok ? r : { ok: false, failure: { type: 'refused', host, port } };

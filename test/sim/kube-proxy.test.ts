@@ -95,6 +95,22 @@ describe('NodePort and LoadBalancer', () => {
     expect(connect(c, { type: 'host' }, '192.168.49.2', 30081)).toEqual({ ok: false, failure: { type: 'refused', host: '192.168.49.2', port: 30081 } });
   });
 
+  it('on a node, localhost:<nodePort> reaches the Service too', () => {
+    const { c } = setup({ type: 'NodePort', ports: [{ port: 80, targetPort: 8080, nodePort: 30080 }] });
+    const r = connect(c, { type: 'node', node: c.nodes()[0]! }, 'localhost', 30080);
+    expect(r.ok && r.service).toEqual({ namespace: 'default', name: 'hello', port: 80, via: 'nodePort' });
+    expect(connect(c, { type: 'node', node: c.nodes()[0]! }, 'localhost', 30081)).toEqual({ ok: false, failure: { type: 'refused', host: 'localhost', port: 30081 } });
+  });
+
+  it('externalIPs: the Service answers on that address and port', () => {
+    const { c } = setup({ externalIPs: ['192.168.49.2'], ports: [{ port: 8000, targetPort: 8080 }] });
+    const r = connect(c, { type: 'host' }, '192.168.49.2', 8000);
+    expect(r.ok && r.service).toEqual({ namespace: 'default', name: 'hello', port: 8000, via: 'externalIP' });
+    expect(iptablesSave(c, 'minikube').split('\n').filter((l) => l.includes('external IP'))).toEqual([
+      '-A KUBE-SERVICES -d 192.168.49.2/32 -p tcp -m comment --comment "default/hello external IP" -m tcp --dport 8000 -j KUBE-EXT-STDNOFAI3EEZDIVA',
+    ]);
+  });
+
   it('externalTrafficPolicy Local: only nodes with a local endpoint answer', () => {
     const c = new Cluster({ nodes: 2 });
     c.create(hello(1, { nodeName: 'minikube-m02' }));
