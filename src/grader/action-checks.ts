@@ -40,27 +40,31 @@ function inContainer(c: Cluster, a: ActionRecord, check: Of<'ranInContainer'>): 
 export function ranInContainer(c: Cluster, actions: readonly ActionRecord[], check: Of<'ranInContainer'>): CheckVerdict {
   const cmd = regex(check.command);
   const ran = actions.filter((a) => inContainer(c, a, check) && cmd.test(a.argv.join(' ')));
-  const shown = `/${check.command}/`;
+  const shown = `"${check.command}"`;
   if (ran.length === 0) return { ok: false, message: `You have not run a command matching ${shown}${where(check)} yet` };
   const out = check.outputMatches === undefined ? undefined : regex(check.outputMatches);
   const good = ran.find((a) => (!out || out.test(a.stdout + a.stderr)) && (check.exitCode === undefined || a.exitCode === check.exitCode));
   const last = ran[ran.length - 1]!;
   const what = `${last.argv.join(' ')} ran in container ${last.location.type === 'container' ? last.location.container : ''}`;
   if (good) return { ok: true, message: `${good.argv.join(' ')} ran in container ${good.location.type === 'container' ? good.location.container : ''}` };
-  if (out && !out.test(last.stdout + last.stderr)) return { ok: false, message: `${what}, but its output did not match /${check.outputMatches}/` };
+  if (out && !out.test(last.stdout + last.stderr)) return { ok: false, message: `${what}, but its output did not match "${check.outputMatches}"` };
   return { ok: false, message: `${what}, but it exited with ${last.exitCode}, not ${check.exitCode}` };
 }
 
 const LOCATION_TEXT = { host: 'on your machine', node: 'on a node', container: 'in a container' } as const;
 
-/** The learner ran a command matching a regex at a location (host, node, container). */
+/** The learner ran a command matching a regex at a location (host, node, container), with this output and exit code. */
 export function ranCommand(actions: readonly ActionRecord[], check: Of<'ranCommand'>): CheckVerdict {
   const cmd = regex(check.command);
   const ran = actions.filter((a) => a.location.type === check.location && cmd.test(a.argv.join(' ')));
-  const good = ran.find((a) => check.exitCode === undefined || a.exitCode === check.exitCode);
-  if (good) return { ok: true, message: `You ran ${good.argv.join(' ')} ${LOCATION_TEXT[check.location]}` };
-  if (ran.length) return { ok: false, message: `${ran[ran.length - 1]!.argv.join(' ')} exited with ${ran[ran.length - 1]!.exitCode}, not ${check.exitCode}` };
-  return { ok: false, message: `You have not run a command matching /${check.command}/ ${LOCATION_TEXT[check.location]} yet` };
+  const where = LOCATION_TEXT[check.location];
+  if (ran.length === 0) return { ok: false, message: `You have not run a command matching "${check.command}" ${where} yet` };
+  const out = check.outputMatches === undefined ? undefined : regex(check.outputMatches);
+  const good = ran.find((a) => (!out || out.test(a.stdout + a.stderr)) && (check.exitCode === undefined || a.exitCode === check.exitCode));
+  if (good) return { ok: true, message: `You ran ${good.argv.join(' ')} ${where}` };
+  const last = ran[ran.length - 1]!;
+  if (out && !out.test(last.stdout + last.stderr)) return { ok: false, message: `${last.argv.join(' ')} ran ${where}, but its output did not match "${check.outputMatches}"` };
+  return { ok: false, message: `${last.argv.join(' ')} ran ${where}, but it exited with ${last.exitCode}, not ${check.exitCode}` };
 }
 
 /** A file at a location (your home, a node's disk, a container) contains a text. */

@@ -4,7 +4,8 @@
  * (`loadCel()`); evaluation itself is synchronous. The environment a goal sees:
  *
  * - `objects`: every object in the cluster as the API serves it (`o.kind`, `o.metadata.name`, `o.spec…`, `o.status…`)
- * - `pods`: `{name, namespace, labels, phase, status, ready, ip, node, containers: [{name, image, ready, restarts}]}`
+ * - `pods`: `{name, namespace, labels, phase, status, ready, ip, node, containers: [{name, image, ready, restarts,
+ *   logs: [line…], processes: [{pid, command, signals: ['HUP'…]}]}]}` (logs and processes of the current run)
  * - `services`: `{name, namespace, type, clusterIP, selector, ports, endpoints: [ip…]}`
  * - `actions`: commands the learner ran, `{line, command, argv, location, pod, container, node, exitCode, output}`
  *   (`location` is `host`, `node` or `container`; `command` is argv joined by spaces)
@@ -58,7 +59,9 @@ export function celBindings(input: GraderInput): Record<string, unknown> {
   const c = input.cluster;
   const objects: unknown[] = [];
   for (const b of c.state.objects.values()) for (const o of b.values()) objects.push(o);
-  const pods = c.list<Pod>('Pod').map((p) => ({
+  const pods = c.list<Pod>('Pod').map((p) => {
+    const rt = c.state.runtime.get(p.metadata.uid ?? '');
+    return {
     name: p.metadata.name,
     namespace: p.metadata.namespace ?? 'default',
     labels: p.metadata.labels ?? {},
@@ -69,9 +72,18 @@ export function celBindings(input: GraderInput): Record<string, unknown> {
     node: p.spec.nodeName ?? '',
     containers: p.spec.containers.map((ct) => {
       const s = p.status?.containerStatuses?.find((x) => x.name === ct.name);
-      return { name: ct.name, image: ct.image, ready: s?.ready ?? false, restarts: s?.restartCount ?? 0 };
+      const cr = rt?.containers.get(ct.name);
+      return {
+        name: ct.name,
+        image: ct.image,
+        ready: s?.ready ?? false,
+        restarts: s?.restartCount ?? 0,
+        logs: (cr?.logs ?? []).map((l) => l.line),
+        processes: (cr?.processes ?? []).map((x) => ({ pid: x.pid, command: x.command, signals: x.signals })),
+      };
     }),
-  }));
+    };
+  });
   const services = c.list<Service>('Service').map((s) => {
     const ep = c.get<Endpoints>('Endpoints', s.metadata.namespace, s.metadata.name);
     return {

@@ -52,9 +52,12 @@ export function podsReady(c: Cluster, check: Of<'podsReady'>): CheckVerdict {
   const ready = pods.filter(isPodReady);
   const notReady = pods.find((p) => !isPodReady(p));
   if (check.count !== undefined) {
-    if (ready.length === check.count) return pass(`${plural(ready.length, 'pod')} with labels ${sel} ${ready.length === 1 ? 'is' : 'are'} Ready`);
-    const why = notReady ? ` (pod ${notReady.metadata.name}: ${podStateText(notReady)})` : '';
-    return fail(`${ready.length} of the wanted ${check.count} pods with labels ${sel} ${ready.length === 1 ? 'is' : 'are'} Ready${why}`);
+    const are = (n: number): string => `${plural(n, 'pod')} with labels ${sel} ${n === 1 ? 'is' : 'are'} Ready`;
+    if (ready.length === check.count) return pass(are(ready.length));
+    if (ready.length > check.count) return fail(`${are(ready.length)}, expected ${check.count}`);
+    if (!notReady) return fail(`Only ${are(ready.length)}, expected ${check.count}`);
+    const tally = check.count > 1 ? `; ${ready.length} of ${check.count} pods with labels ${sel} are Ready` : '';
+    return fail(`Pod ${notReady.metadata.name} is not Ready yet (${podStateText(notReady)})${tally}`);
   }
   if (notReady) return fail(`Pod ${notReady.metadata.name} is not Ready yet (${podStateText(notReady)})`);
   return pods.length === 1 ? pass(`Pod ${pods[0]!.metadata.name} is Ready`) : pass(`${plural(pods.length, 'pod')} with labels ${sel} are Ready`);

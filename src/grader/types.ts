@@ -56,7 +56,7 @@ export type Check =
       exitCode?: number;
       message?: string;
     }
-  | { type: 'ranCommand'; location: CheckLocation; command: string; exitCode?: number; message?: string }
+  | { type: 'ranCommand'; location: CheckLocation; command: string; outputMatches?: string; exitCode?: number; message?: string }
   | { type: 'fileContains'; location: 'host' | { node: string } | { pod: Selector; namespace?: string; container?: string }; path: string; text: string; message?: string }
   | { type: 'cel'; expr: string; message: string };
 

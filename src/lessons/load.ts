@@ -78,7 +78,7 @@ export function acceptRegex(a: string): string | undefined {
 
 function checkRegexes(check: Check, at: (string | number)[], r: Reporter): void {
   const fields: [string, string | undefined][] =
-    check.type === 'ranInContainer' ? [['command', check.command], ['outputMatches', check.outputMatches]] : check.type === 'ranCommand' ? [['command', check.command]] : [];
+    check.type === 'ranInContainer' ? [['command', check.command], ['outputMatches', check.outputMatches]] : check.type === 'ranCommand' ? [['command', check.command], ['outputMatches', check.outputMatches]] : [];
   for (const [field, source] of fields) {
     const err = source === undefined ? undefined : regexError(source);
     if (err) r.add([...at, check.type, field], `is not a valid regular expression: ${err}`);
@@ -218,8 +218,14 @@ function celProblems(course: Course, problems: LoadProblem[], sources: Map<strin
   }
 }
 
+/** How `loadCourse` treats CEL: `load` (default) loads the evaluator and checks expressions' syntax; `lazy` leaves both
+ * for later (fast start: the tutor loads CEL when a lesson that uses it opens). */
+export interface LoadOptions {
+  cel?: 'load' | 'lazy';
+}
+
 /** Loads and validates a course folder. Never throws for bad content: every problem is in the result. */
-export async function loadCourse(dir: string): Promise<LoadResult> {
+export async function loadCourse(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const problems: LoadProblem[] = [];
   const text = await readText(join(dir, 'course.yaml'));
   if (text === undefined) return { ok: false, problems: [{ file: 'course.yaml', line: 1, path: '', message: `file is missing (is ${dir} a course folder?)` }] };
@@ -250,7 +256,7 @@ export async function loadCourse(dir: string): Promise<LoadResult> {
     }
   }
   const course: Course = { title: parsed.data.title, dir, lessons };
-  if (usesCel.value) {
+  if (usesCel.value && options.cel !== 'lazy') {
     await loadCel();
     celProblems(course, problems, sources);
   }

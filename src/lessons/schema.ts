@@ -71,7 +71,7 @@ export const CHECK_SCHEMAS = {
     body: text.optional(),
   }),
   ranInContainer: z.strictObject({ selector: selector.optional(), container: text.optional(), command: text, outputMatches: text.optional(), exitCode: z.number().int().optional() }),
-  ranCommand: z.strictObject({ location: z.enum(['host', 'node', 'container']), command: text, exitCode: z.number().int().optional() }),
+  ranCommand: z.strictObject({ location: z.enum(['host', 'node', 'container']), command: text, outputMatches: text.optional(), exitCode: z.number().int().optional() }),
   fileContains: z.strictObject({
     location: z.union([z.literal('host'), z.strictObject({ node: text }), z.strictObject({ pod: selector, namespace, container: text.optional() })]),
     path: text,
