@@ -3,8 +3,10 @@
  * kubectl's own wording. https://kubernetes.io/docs/reference/kubectl/
  */
 import type { CommandContext, CommandFn, CommandResult } from '../types.js';
+import { annotate } from './annotate.js';
 import { apply } from './apply.js';
 import { create } from './create.js';
+import { del } from './delete.js';
 import { exec } from './exec.js';
 import { expose } from './expose.js';
 import { get } from './get.js';
@@ -16,13 +18,17 @@ import { explain } from './explain.js';
 import { logs } from './logs.js';
 import { version } from './version.js';
 import { wait } from './wait.js';
+import { label } from './label.js';
+import { rollout } from './rollout.js';
 import { run } from './run.js';
+import { scale } from './scale.js';
+import { set } from './set.js';
 
 /** A kubectl verb: receives the args after the verb. */
 export type Verb = (ctx: CommandContext, args: string[]) => CommandResult;
 
 /** Verbs by name. */
-export const VERBS: Record<string, Verb> = { apply, get, exec, create, run, expose, describe, logs, explain, 'api-resources': apiResources, 'cluster-info': clusterInfo, version, wait };
+export const VERBS: Record<string, Verb> = { apply, get, exec, create, run, expose, describe, logs, explain, 'api-resources': apiResources, 'cluster-info': clusterInfo, version, wait, delete: del, scale, label, annotate, set, rollout };
 
 /** The `kubectl` command: routing, `--help` and unknown verbs live in dispatch.ts. */
 export const kubectl: CommandFn = (ctx) => dispatch(ctx, VERBS);

@@ -76,6 +76,12 @@ function reconcileDeployment(c: Cluster, d: Deployment): void {
     current.metadata.annotations = { ...(current.metadata.annotations ?? {}), 'deployment.kubernetes.io/revision': String(maxRev + 1) };
     c.put(current);
   }
+  // The controller copies the Deployment's change-cause to its newest ReplicaSet (what `rollout history` shows).
+  const cause = d.metadata.annotations?.['kubernetes.io/change-cause'];
+  if (cause !== undefined && current.metadata.annotations?.['kubernetes.io/change-cause'] !== cause) {
+    current.metadata.annotations = { ...(current.metadata.annotations ?? {}), 'kubernetes.io/change-cause': cause };
+    c.put(current);
+  }
   const olds = replicaSetsOf(c, d).filter((rs) => rs.metadata.uid !== current!.metadata.uid);
   const oldPods = olds.reduce((n, rs) => n + (rs.spec.replicas ?? 0), 0);
   // Rolling update: bring the new ReplicaSet up, then scale old ones down once new pods are ready.

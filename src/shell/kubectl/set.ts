@@ -1,0 +1,90 @@
+/**
+ * `kubectl set image (TYPE NAME | TYPE/NAME | -f FILE) CONTAINER=IMAGE… [--all] [-l SEL] [--record]`: changes
+ * container images in a pod template (a Deployment rolls out a new ReplicaSet) or a Pod, printing
+ * `deployment.apps/web image updated` (kubectl `pkg/cmd/set/set_image.go`). Other `set` subcommands are not modelled.
+ */
+import { SimError, type Container, type KubeObject, type PodSpec } from '../../sim/index.js';
+import type { CommandContext, CommandResult } from '../types.js';
+import { errorText, usageError } from './errors.js';
+import { arr, bool, parseFlags, str } from './flags.js';
+import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunOf, printObject } from './generators/output.js';
+import { NO_RESOURCES_ERROR, resolveObjects } from './generators/targets.js';
+import { checkWriteFlags } from './generators/write.js';
+import { helpText } from './help/index.js';
+import type { Verb } from './index.js';
+
+/** The pod spec inside an object (a Pod's own, or a workload's template), or undefined. */
+export function podSpecOf(obj: KubeObject): PodSpec | undefined {
+  if (obj.kind === 'Pod') return obj.spec as PodSpec;
+  const t = (obj.spec as { template?: { spec?: PodSpec } } | undefined)?.template;
+  return t?.spec;
+}
+
+function setImage(ctx: CommandContext, args: string[], line: string): CommandResult {
+  const parsed = parseFlags(args, [
+    { name: 'all', type: 'bool' },
+    { name: 'selector', short: 'l', type: 'string' },
+    { name: 'filename', short: 'f', type: 'array' },
+    { name: 'recursive', short: 'R', type: 'bool' },
+    { name: 'local', type: 'bool' },
+    { name: 'record', type: 'bool' },
+    { name: 'field-manager', type: 'string' },
+    DRY_RUN_FLAG,
+    OUTPUT_FLAG,
+  ]);
+  if (!parsed.ok) return usageError('set image', parsed.error);
+  const f = parsed.flags;
+  const resources = f.positionals.filter((a) => !a.includes('='));
+  const pairs = f.positionals.filter((a) => a.includes('='));
+  if (resources.length === 0 && arr(f, 'filename').length === 0) return { stdout: '', stderr: NO_RESOURCES_ERROR, exitCode: 1 };
+  if (pairs.length === 0) return { stdout: '', stderr: 'error: at least one image update is required\n', exitCode: 1 };
+  const images = new Map(pairs.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
+  if (images.has('*') && images.size > 1) return { stdout: '', stderr: 'error: all containers are already specified by *, but saw more than one container_name=container_image pairs\n', exitCode: 1 };
+  const bad = checkWriteFlags(f);
+  if (bad) return bad;
+  const dry = dryRunOf(f);
+  const dryRun = dry.ok ? dry.value : 'none';
+  const found = resolveObjects(ctx, resources, { files: arr(f, 'filename'), recursive: bool(f, 'recursive'), namespace: str(f, 'namespace'), selector: str(f, 'selector'), all: bool(f, 'all') });
+  if (typeof found === 'string') return { stdout: '', stderr: found + '\n', exitCode: 1 };
+  let stdout = '';
+  let stderr = bool(f, 'record') ? 'Flag --record has been deprecated, --record will be removed in the future\n' : '';
+  const errors = [...found.errors];
+  for (const obj of found.objects) {
+    const next: KubeObject = structuredClone(obj);
+    const spec = podSpecOf(next);
+    if (!spec) {
+      errors.push(`error: ${obj.kind.toLowerCase()}s/${obj.metadata.name} the object is not a pod or does not have a pod template: *v1.${obj.kind}`);
+      continue;
+    }
+    for (const [name, image] of images) {
+      const all: Container[] = [...(spec.initContainers ?? []), ...spec.containers];
+      const hit = all.filter((c) => name === '*' || c.name === name);
+      if (hit.length === 0) errors.push(`error: unable to find container named "${name}"`);
+      for (const c of hit) c.image = image;
+    }
+    if (JSON.stringify(podSpecOf(obj)) === JSON.stringify(spec)) continue;
+    if (bool(f, 'record')) next.metadata.annotations = { ...(next.metadata.annotations ?? {}), 'kubernetes.io/change-cause': line };
+    try {
+      if (dryRun === 'none') ctx.cluster.update(next);
+      stdout += printObject(next, f, 'image updated', dryRun);
+    } catch (e) {
+      if (!(e instanceof SimError)) throw e;
+      errors.push(`error: failed to patch image update to pod template: ${e.message}`);
+    }
+  }
+  stderr += dry.ok ? dry.warning : '';
+  return { stdout, stderr: stderr + errors.map((e) => e + '\n').join(''), exitCode: errors.length ? 1 : 0 };
+}
+
+export const set: Verb = (ctx, args) => {
+  const first = args.findIndex((a) => !a.startsWith('-'));
+  const sub = first >= 0 ? args[first] : undefined;
+  if (sub === 'image') {
+    const rest = [...args.slice(0, first), ...args.slice(first + 1)];
+    const line = ['kubectl', 'set', 'image', ...rest.map((a) => (a === '--record' ? '--record=true' : a))].join(' ');
+    return setImage(ctx, rest, line);
+  }
+  if (sub === undefined) return { stdout: '', stderr: helpText('set') ?? 'Configure application resources.\n', exitCode: 1 };
+  if (['env', 'resources', 'selector', 'serviceaccount', 'subject'].includes(sub)) return { stdout: '', stderr: `error: kubectl set ${sub} is not available in this sandbox; edit the manifest and kubectl apply it\n`, exitCode: 1 };
+  return { stdout: '', stderr: `error: unknown command "${sub}" for "kubectl set"\n`, exitCode: 1 };
+};
