@@ -1,7 +1,8 @@
 /**
  * kube-proxy in iptables mode: a connection to a Service's ClusterIP:port, to a node port on any node IP, or to a
  * LoadBalancer ingress IP is DNAT-ed to one ready endpoint; no ready endpoint means the packet is rejected
- * (`Connection refused`); `externalTrafficPolicy: Local` drops external traffic on a node without a local endpoint.
+ * (`Connection refused`); `externalTrafficPolicy: Local` drops external traffic on a node without a local endpoint,
+ * `internalTrafficPolicy: Local` does the same for in-cluster traffic to the ClusterIP.
  * The choice spreads over endpoints (round-robin per Service port, where real kube-proxy draws at random) and
  * `sessionAffinity: ClientIP` pins a client to one endpoint. `iptablesSave` renders the rules kube-proxy programs.
  * https://kubernetes.io/docs/reference/networking/virtual-ips/
@@ -109,7 +110,8 @@ export function proxy(c: Cluster, clientIP: string, ip: string, port: number, pr
   let eps = readyEndpoints(c, frontend.svc, frontend.port);
   if (eps.length === 0) return { type: 'reject', frontend };
   const external = frontend.via !== 'clusterIP';
-  if (external && frontend.svc.spec.externalTrafficPolicy === 'Local' && node) {
+  const local = external ? frontend.svc.spec.externalTrafficPolicy === 'Local' : frontend.svc.spec.internalTrafficPolicy === 'Local';
+  if (local && node) {
     eps = eps.filter((e) => e.nodeName === node.metadata.name);
     if (eps.length === 0) return { type: 'drop', frontend };
   }

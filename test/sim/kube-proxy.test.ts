@@ -73,6 +73,18 @@ describe('ClusterIP', () => {
     expect(connect(wrong.c, wrong.from, wrong.service.spec.clusterIP!, 81)).toEqual({ ok: false, failure: { type: 'timeout', host: wrong.service.spec.clusterIP, port: 81, cause: 'no-route' } });
   });
 
+  it('internalTrafficPolicy Local: a client reaches only endpoints on its own node', () => {
+    const c = new Cluster({ nodes: 2 });
+    c.create(hello(1, { nodeName: 'minikube-m02' }));
+    c.create({ ...client('near'), spec: { nodeName: 'minikube-m02', containers: [{ name: 'c', image: 'busybox', command: ['sleep', '3600'] }] } });
+    c.create({ ...client('far'), spec: { nodeName: 'minikube', containers: [{ name: 'c', image: 'busybox', command: ['sleep', '3600'] }] } });
+    c.create(svc({ internalTrafficPolicy: 'Local', ports: [{ port: 80, targetPort: 8080 }] }));
+    c.advance(5000);
+    const from = (name: string): NetSource => ({ type: 'pod', pod: c.get<Pod>('Pod', 'default', name)!, container: 'c' });
+    expect(connect(c, from('near'), 'hello', 80).ok).toBe(true);
+    expect(connect(c, from('far'), 'hello', 80)).toEqual({ ok: false, failure: { type: 'timeout', host: 'hello', port: 80, cause: 'no-local-endpoint' } });
+  });
+
   it('nodes reach ClusterIPs; the host does not', () => {
     const { c, service } = setup({ ports: [{ port: 80, targetPort: 8080 }] });
     const node: NetSource = { type: 'node', node: c.nodes()[0]! };

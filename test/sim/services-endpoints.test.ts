@@ -122,6 +122,17 @@ describe('Endpoints', () => {
     ]);
   });
 
+  it('pods a Service does not select do not rewrite its Endpoints', () => {
+    const c = new Cluster();
+    c.create(pod('a', { app: 'web' }, [nginx()]));
+    c.create(svc('web', { selector: { app: 'web' }, ports: [{ port: 80 }] }));
+    c.advance(3000);
+    const rv = c.get<Endpoints>('Endpoints', 'default', 'web')!.metadata.resourceVersion;
+    c.create(pod('b', { app: 'db' }, [nginx()]));
+    c.advance(3000);
+    expect(c.get<Endpoints>('Endpoints', 'default', 'web')!.metadata.resourceVersion).toBe(rv);
+  });
+
   it('follows label changes and pod deletion', () => {
     const c = new Cluster();
     c.create(pod('a', { app: 'web' }, [nginx()]));
