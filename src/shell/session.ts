@@ -155,9 +155,11 @@ export class ShellSession implements SessionApi {
     if (this.leftOutput) result = { ...result, stdout: result.stdout + this.leftOutput };
     this.leftOutput = '';
     this.pendingExit = undefined;
+    this.cluster.advance(COMMAND_TICK_MS);
+    const died = this.endDeadShells();
+    if (died) result = { stdout: result.stdout, stderr: result.stderr + died.stderr, exitCode: died.exitCode };
     this.lastExit = result.exitCode;
     this.frame.env.set('?', String(result.exitCode));
-    this.cluster.advance(COMMAND_TICK_MS);
     return result;
   }
 

@@ -26,9 +26,10 @@ function isOn(ctx: CommandContext, name: string): boolean {
 function list(ctx: CommandContext): string {
   const rows = [['ADDON NAME', 'PROFILE', 'STATUS', 'MAINTAINER'], ...ADDONS.map(([n, m]) => [n, 'minikube', isOn(ctx, n) ? 'enabled ✅' : 'disabled', m])];
   const widths = [27, 8, 12, 22];
-  const w = rows[0]!.map((_, i) => Math.max(widths[i]!, ...rows.map((r) => [...r[i]!].length)));
+  const width = (s: string): number => [...s].reduce((n, ch) => n + ((ch.codePointAt(0) ?? 0) >= 0x2600 ? 2 : 1), 0);
+  const w = rows[0]!.map((_, i) => Math.max(widths[i]!, ...rows.map((r) => width(r[i]!))));
   const sep = '|' + w.map((x) => '-'.repeat(x + 2)).join('|') + '|\n';
-  const pad = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - [...s].length));
+  const pad = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - width(s)));
   const center = (s: string, n: number): string => ' '.repeat(Math.floor((n - s.length) / 2)) + s + ' '.repeat(n - s.length - Math.floor((n - s.length) / 2));
   return sep + '|' + rows[0]!.map((c, i) => ` ${center(c, w[i]!)} `).join('|') + '|\n' + sep + rows.slice(1).map((r) => '|' + r.map((c, i) => ` ${pad(c, w[i]!)} `).join('|') + '|\n').join('') + sep;
 }

@@ -5,7 +5,7 @@
  */
 import { ping as netPing } from '../../sim/network.js';
 import type { CommandFn } from '../types.js';
-import { flavour, sourceOf } from './net.js';
+import { addressOf, flavour, sourceOf } from './net.js';
 
 export const ping: CommandFn = (ctx) => {
   const bb = flavour(ctx) === 'busybox';
@@ -28,7 +28,7 @@ export const ping: CommandFn = (ctx) => {
   const src = sourceOf(ctx);
   const r = src ? netPing(ctx.cluster, src, target) : { ok: false as const, failure: { type: 'resolve' as const, host: target } };
   if (!r.ok && r.failure.type === 'resolve') return { stdout: '', stderr: bb ? `ping: bad address '${target}'\n` : `ping: ${target}: ${r.failure.reason === 'timeout' ? 'Temporary failure in name resolution' : 'Name or service not known'}\n`, exitCode: bb ? 1 : 2 };
-  const ip = r.ok ? r.ip : /^\d/.test(target) ? target : target;
+  const ip = r.ok ? r.ip : (addressOf(ctx, target) ?? target);
   const seqs = Array.from({ length: count }, (_, i) => i);
   ctx.cluster.advance(count * 1000);
   if (bb) {

@@ -1,20 +1,18 @@
 /**
- * The process table a container sees: its own processes, or, with `shareProcessNamespace: true`, every container's
- * with the pod's `pause` process as PID 1 (https://kubernetes.io/docs/tasks/configure-pod-container/share-process-namespace/).
- * The interactive shell the learner is in shows up too.
+ * The process table a container sees (`src/sim/processes.ts`: its own processes, or with `shareProcessNamespace`
+ * every container's and `/pause` as PID 1), plus the shell the learner is typing in.
+ * https://kubernetes.io/docs/tasks/configure-pod-container/share-process-namespace/
  */
-import type { ContainerRuntime, ProcessInfo } from '../../sim/state.js';
+import { listProcesses, type ProcessView } from '../../sim/processes.js';
 import type { Pod } from '../../sim/index.js';
 import type { CommandContext } from '../types.js';
 
 export interface ProcRow {
   pid: number;
+  ppid: number;
   user: string;
   command: string;
-  /** The container the process belongs to and its runtime entry; undefined for pause and the session's own. */
-  container?: string;
-  info?: ProcessInfo;
-  runtime?: ContainerRuntime;
+  startedAt?: number;
   tty: boolean;
 }
 
@@ -26,24 +24,13 @@ export function here(ctx: CommandContext): { pod: Pod; container: string } | und
   return pod ? { pod, container: loc.container } : undefined;
 }
 
-/** Every process visible from where the command runs. */
+/** Every process visible from where the command runs, the learner's shell last. */
 export function processTable(ctx: CommandContext): ProcRow[] {
   const h = here(ctx);
-  if (!h) return [];
-  const rt = ctx.cluster.state.runtime.get(h.pod.metadata.uid!);
-  if (!rt) return [];
-  const rows: ProcRow[] = [];
-  const shared = !!h.pod.spec.shareProcessNamespace;
-  let next = 1;
-  if (shared) rows.push({ pid: next++, user: '65535', command: '/pause', tty: false });
-  for (const spec of h.pod.spec.containers) {
-    if (!shared && spec.name !== h.container) continue;
-    const cr = rt.containers.get(spec.name);
-    if (!cr || cr.startedAt === undefined) continue;
-    for (const p of cr.processes) rows.push({ pid: shared ? (p.pid === 1 ? next++ : p.pid + 6) : p.pid, user: p.user, command: p.command, container: spec.name, info: p, runtime: cr, tty: false });
-  }
+  const procs: ProcessView[] = (h && listProcesses(ctx.cluster, h.pod, h.container)) || [];
+  const rows: ProcRow[] = procs.map((p) => ({ pid: p.pid, ppid: p.ppid, user: p.user, command: p.command, startedAt: p.startedAt, tty: false }));
   const shell = ctx.location.type === 'container' ? ctx.location.shell : 'sh';
-  const base = Math.max(rt.nextPid, ...rows.map((r) => r.pid + 1));
-  rows.push({ pid: base, user: 'root', command: shell, tty: true });
-  return rows.sort((a, b) => a.pid - b.pid);
+  const top = Math.max(0, ...rows.map((r) => r.pid));
+  rows.push({ pid: Math.max(top + 1, h?.pod.spec.shareProcessNamespace ? top + 1 : 8), ppid: 0, user: 'root', command: shell, tty: true });
+  return rows;
 }
