@@ -10,6 +10,7 @@ import { describeEndpoints, describeIngress, describeNetworkPolicy, describeServ
 import { describePod } from './describe-pod.js';
 import { describeDeployment, describeReplicaSet, describeReplicationController } from './describe-workloads.js';
 import { errorText, usageError } from './errors.js';
+import { ENDPOINTS_WARNING } from './get.js';
 import { bool, parseFlags, str } from './flags.js';
 import type { Verb } from './index.js';
 import { parseResourceArgs } from './resource-args.js';
@@ -68,7 +69,7 @@ export const describe: Verb = (ctx, args): CommandResult => {
   const allNs = bool(f, 'all-namespaces');
   const ns = str(f, 'namespace') ?? 'default';
   const out: string[] = [];
-  let stderr = '';
+  let stderr = ra.requests.some((r) => r.info.kind === 'Endpoints') ? ENDPOINTS_WARNING : '';
   for (const req of ra.requests) {
     const scope = req.info.namespaced ? (allNs ? undefined : ns) : undefined;
     let objs: KubeObject[] = [];
@@ -81,9 +82,10 @@ export const describe: Verb = (ctx, args): CommandResult => {
     }
     for (const o of objs) out.push((DESCRIBERS[o.kind] ?? genericDescribe)(ctx.cluster, o));
   }
-  if (out.length === 0 && !stderr) {
-    stderr = allNs || !ra.requests.every((r) => r.info.namespaced) ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`;
+  const failed = stderr.replace(ENDPOINTS_WARNING, '') !== '';
+  if (out.length === 0 && !failed) {
+    stderr += allNs || !ra.requests.every((r) => r.info.namespaced) ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`;
     return { stdout: '', stderr, exitCode: 0 };
   }
-  return { stdout: out.join('\n\n'), stderr, exitCode: stderr ? 1 : 0 };
+  return { stdout: out.join('\n\n'), stderr, exitCode: failed ? 1 : 0 };
 };

@@ -37,6 +37,9 @@ export const GET_FLAGS: FlagSpec[] = [
   { name: 'server-print', type: 'bool' },
 ];
 
+/** The apiserver's deprecation warning for core/v1 Endpoints (Kubernetes 1.33 and later), printed by kubectl. */
+export const ENDPOINTS_WARNING = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n';
+
 const FIELDS: Record<string, (o: KubeObject) => string | undefined> = {
   'metadata.name': (o) => o.metadata.name,
   'metadata.namespace': (o) => o.metadata.namespace,
@@ -73,10 +76,12 @@ export const get: Verb = (ctx, args): CommandResult => {
   }
   if (bool(f, 'show-labels') && !human) return { stdout: '', stderr: `error: --show-labels option cannot be used with ${output} printer\n`, exitCode: 1 };
   if (f.positionals.length === 0) {
-    return usageError(
-      'get',
-      'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).',
-    );
+    return {
+      stdout: '',
+      stderr:
+        'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples\n',
+      exitCode: 1,
+    };
   }
   const ra = parseResourceArgs(f.positionals);
   if (!ra.ok) return { stdout: '', stderr: ra.error + '\n', exitCode: 1 };
@@ -91,7 +96,7 @@ export const get: Verb = (ctx, args): CommandResult => {
   if (!allNs && ra.requests.some((r) => r.info.namespaced) && !ctx.cluster.get('Namespace', undefined, ns) && !ra.byName) {
     return { stdout: '', stderr: `No resources found in ${ns} namespace.\n`, exitCode: 0 };
   }
-  let stderr = '';
+  let stderr = ra.requests.some((r) => r.info.kind === 'Endpoints') ? ENDPOINTS_WARNING : '';
   const groups: { kind: string; namespaced: boolean; items: KubeObject[] }[] = [];
   for (const req of ra.requests) {
     const scope = req.info.namespaced && !allNs ? ns : undefined;
@@ -117,7 +122,7 @@ export const get: Verb = (ctx, args): CommandResult => {
     if (items.length) groups.push({ kind: req.info.kind, namespaced: req.info.namespaced, items });
   }
   const all = groups.flatMap((g) => g.items);
-  const exit = stderr ? 1 : 0;
+  const exit = stderr.replace(ENDPOINTS_WARNING, '') ? 1 : 0;
   if (!human) {
     if (outName === 'name' || all.length > 0 || !ra.byName) {
       const single = ra.byName && ra.requests.length === 1 && ra.requests[0]!.names.length === 1;
@@ -150,9 +155,9 @@ export const get: Verb = (ctx, args): CommandResult => {
     blocks.push(tabwrite(lines.join('\n') + '\n', 3));
   }
   let stdout = blocks.join(bool(f, 'no-headers') ? '' : '\n');
-  if (all.length === 0 && !stderr && !bool(f, 'ignore-not-found')) {
+  if (all.length === 0 && !exit && !bool(f, 'ignore-not-found')) {
     const namespacedOnly = !allNs && ra.requests.every((r) => r.info.namespaced);
-    stderr = namespacedOnly ? `No resources found in ${ns} namespace.\n` : 'No resources found\n';
+    stderr += namespacedOnly ? `No resources found in ${ns} namespace.\n` : 'No resources found\n';
   }
   if (!stdout) stdout = '';
   return { stdout, stderr, exitCode: exit };

@@ -23,6 +23,8 @@ function containerLogs(c: Cluster, pod: Pod, container: string, previous: boolea
   const st = pod.status.containerStatuses?.find((s) => s.name === container);
   const rt = c.state.runtime.get(pod.metadata.uid ?? '')?.containers.get(container);
   const where = `container "${container}" in pod "${pod.metadata.name}"`;
+  // The apiserver streams nothing for a pod that has no node yet (pod LogLocation returns no location).
+  if (!pod.spec.nodeName) return [];
   if (!st || !rt) return badRequest(`${where} is waiting to start: ContainerCreating`);
   if (previous) return st.lastState?.terminated ? rt.previousLogs : badRequest(`previous terminated ${where} not found`);
   if (st.state.running || st.state.terminated) return rt.startedAt !== undefined || rt.logs.length ? rt.logs : rt.previousLogs;
