@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { Cluster } from '../../src/sim/index.js';
+import { ShellSession } from '../../src/shell/index.js';
+import { err, out, session } from './tools/fixtures.js';
+
+describe('session: variables and substitution', () => {
+  it('assigns, exports and expands variables', () => {
+    const sh = new ShellSession(new Cluster());
+    expect(sh.run('X=5; echo $X ${X} "${X}x" ${X:-d} ${Y:-def} ${#X} $Y.')).toEqual(out('5 5 5x 5 def 1 .\n'));
+    expect(sh.run('env | grep ^X=')).toEqual(out('', 1));
+    expect(sh.run('export X; env | grep ^X=')).toEqual(out('X=5\n'));
+    expect(sh.run('export Z=9 && echo $Z')).toEqual(out('9\n'));
+    expect(sh.run('A=1 env | grep ^A=')).toEqual(out('A=1\n'));
+    expect(sh.run('echo $A')).toEqual(out('\n'));
+  });
+
+  it('substitutes command output, as tutorials write curl $(minikube ip):31341', () => {
+    const sh = new ShellSession(new Cluster());
+    expect(sh.run('echo $(minikube ip):31341')).toEqual(out('192.168.49.2:31341\n'));
+    expect(sh.run('IP=`minikube ip`; echo "node at $IP"')).toEqual(out('node at 192.168.49.2\n'));
+    expect(sh.run('X=$(false); echo $?')).toEqual(out('1\n'));
+  });
+
+  it('splits unquoted expansions into fields and keeps quoted ones whole', () => {
+    const sh = new ShellSession(new Cluster());
+    expect(sh.run('X="a  b"; printf_args() { :; }')).toEqual(err('bash: printf_args(): functions: not supported in this sandbox (no loops, conditionals, functions or subshells; run one command at a time)\n', 2));
+    expect(sh.run('X="a  b"; echo $X; echo "$X"')).toEqual(out('a b\na  b\n'));
+  });
+
+  it('expands ~ and globs against the location\'s files; an unmatched pattern stays as typed', () => {
+    const sh = new ShellSession(new Cluster(), { files: { 'a.yaml': '', 'b.yaml': '', 'c.txt': '' } });
+    expect(sh.run('echo *.yaml ~ ~/c.txt')).toEqual(out('a.yaml b.yaml /home/learner /home/learner/c.txt\n'));
+    expect(sh.run('echo ?.txt [ab].yaml *.json "*.yaml"')).toEqual(out('c.txt a.yaml b.yaml *.json *.yaml\n'));
+    expect(sh.run('echo ./*.txt /home/learner/*.txt')).toEqual(out('./c.txt /home/learner/c.txt\n'));
+  });
+});
+
+describe('session: lists, pipes, redirects', () => {
+  it('runs && || ; with bash exit status rules', () => {
+    const sh = new ShellSession(new Cluster());
+    expect(sh.run('false && echo no || echo yes; echo $?')).toEqual(out('yes\n0\n'));
+    expect(sh.run('nope; echo after')).toEqual({ stdout: 'after\n', stderr: 'bash: nope: command not found\n', exitCode: 0 });
+    expect(sh.run('! false')).toEqual(out(''));
+  });
+
+  it('pipes stdout and not stderr, unless 2>&1', () => {
+    const sh = new ShellSession(new Cluster());
+    expect(sh.run('ls nope | wc -l')).toEqual({ stdout: '0\n', stderr: "ls: cannot access 'nope': No such file or directory\n", exitCode: 0 });
+    expect(sh.run('ls nope 2>&1 | wc -l')).toEqual(out('1\n'));
+  });
+
+  it('applies redirects left to right and creates targets before the command runs', () => {
+    const sh = new ShellSession(new Cluster());
+    expect(sh.run('ls nope > f 2>&1; cat f')).toEqual(out("ls: cannot access 'nope': No such file or directory\n"));
+    expect(sh.run('ls nope 2>&1 > g; cat g')).toEqual(out("ls: cannot access 'nope': No such file or directory\n"));
+    expect(sh.run('nope > h; ls h')).toEqual({ stdout: 'h\n', stderr: 'bash: nope: command not found\n', exitCode: 0 });
+    expect(sh.run('echo a > x; echo b >> x; cat < x')).toEqual(out('a\nb\n'));
+    expect(sh.run('echo gone > /dev/null; ls nope 2>/dev/null; echo $?')).toEqual(out('2\n'));
+    expect(sh.run('echo both &> y; cat y')).toEqual(out('both\n'));
+    expect(sh.run('echo x > /nope/f')).toEqual(err('bash: /nope/f: No such file or directory\n'));
+    expect(sh.run('cat < missing')).toEqual(err('bash: missing: No such file or directory\n'));
+    expect(sh.run('echo x > $UNSET_VAR')).toEqual(err('bash: $: ambiguous redirect\n'));
+  });
+
+  it('feeds heredocs and here-strings to stdin', () => {
+    const sh = new ShellSession(new Cluster());
+    expect(sh.run('N=web\ncat <<EOF > s.yaml\nname: $N\nip: $(minikube ip)\nEOF')).toEqual(out(''));
+    expect(sh.run('cat s.yaml')).toEqual(out('name: web\nip: 192.168.49.2\n'));
+    expect(sh.run("cat <<'EOF'\nname: $N\nEOF")).toEqual(out('name: $N\n'));
+    expect(sh.run('grep -c a <<< "a b a"')).toEqual(out('1\n'));
+  });
+});
+
+describe('session: locations', () => {
+  it('enters a container with kubectl exec -it, writes to PID 1\'s stdout, and leaves with exit', () => {
+    const sh = session({ pods: true });
+    expect(sh.run('kubectl exec -it test-pod -c c0 -- bash')).toEqual(out(''));
+    expect(sh.prompt()).toBe('root@test-pod:/# ');
+    expect(sh.run('cd /tmp && pwd && echo $HOSTNAME')).toEqual(out('/tmp\ntest-pod\n'));
+    expect(sh.prompt()).toBe('root@test-pod:/tmp# ');
+    expect(sh.run('echo hello >> /proc/1/fd/1')).toEqual(out(''));
+    expect(sh.run('exit')).toEqual(out('exit\n'));
+    expect(sh.prompt()).toBe('learner@laptop:~$ ');
+    expect(sh.run('kubectl logs test-pod -c c0')).toEqual(out('hello\n'));
+  });
+
+  it('reports a non-zero exit from an exec shell as kubectl does', () => {
+    const sh = session({ pods: true });
+    sh.run('kubectl exec -it test-pod -c c0 -- bash');
+    expect(sh.run('exit 3')).toEqual({ stdout: 'exit\n', stderr: 'command terminated with exit code 3\n', exitCode: 3 });
+  });
+
+  it('uses busybox sh\'s prompt and wording', () => {
+    const sh = session({ pods: true });
+    sh.run('kubectl exec -it bb -- sh');
+    expect(sh.prompt()).toBe('/ # ');
+    expect(sh.run('curl web')).toEqual(err('sh: curl: not found\n', 127));
+    expect(sh.run('exit')).toEqual(err('command terminated with exit code 127\n', 127));
+  });
+
+  it('runs sh -c scripts in containers, exit ends only the script', () => {
+    const sh = session({ pods: true });
+    expect(sh.run("kubectl exec bb -- sh -c 'echo $HOSTNAME; exit 4; echo no'")).toEqual({ stdout: 'bb\n', stderr: 'command terminated with exit code 4\n', exitCode: 4 });
+    sh.run('kubectl exec -it test-pod -c c0 -- bash');
+    expect(sh.run("bash -c 'exit 2'; echo $?")).toEqual(out('2\n'));
+    expect(sh.prompt()).toBe('root@test-pod:/# ');
+  });
+
+  it('minikube ssh enters the node; minikube ssh -- CMD runs there', () => {
+    const sh = session();
+    expect(sh.run("minikube ssh -- 'echo hi > /tmp/x; hostname'")).toEqual(out('minikube\n'));
+    expect(sh.run('minikube ssh')).toEqual(out(''));
+    expect(sh.prompt()).toBe('docker@minikube:~$ ');
+    expect(sh.run('cat /tmp/x')).toEqual(out('hi\n'));
+    expect(sh.run('exit')).toEqual(out('logout\n'));
+    expect(sh.prompt()).toBe('learner@laptop:~$ ');
+  });
+
+  it('ends a container shell whose container restarted, with exit code 137', () => {
+    const sh = session({ pods: true });
+    sh.run('kubectl exec -it web -- bash');
+    expect(sh.run('kill 1')).toEqual(err('command terminated with exit code 137\n', 137));
+    expect(sh.prompt()).toBe('learner@laptop:~$ ');
+  });
+
+  it('exit at the host asks the UI to close the tutor', () => {
+    const sh = new ShellSession(new Cluster());
+    expect(sh.run('exit 0; echo never')).toEqual(out('exit\n'));
+    expect(sh.takeUiRequests()).toEqual([{ type: 'exit-tutor' }]);
+  });
+
+  it('source runs a file in the current shell', () => {
+    const sh = new ShellSession(new Cluster(), { files: { 'env.sh': 'export NS=dev\ncd /tmp\n' } });
+    expect(sh.run('source env.sh; echo $NS; pwd')).toEqual(out('dev\n/tmp\n'));
+  });
+});
+
+describe('session: builtins', () => {
+  it('which and type know what each location has', () => {
+    const sh = session({ pods: true });
+    expect(sh.run('which kubectl minikube')).toEqual(out('/usr/bin/kubectl\n/usr/bin/minikube\n'));
+    expect(sh.run('type cd nope')).toEqual({ stdout: 'cd is a shell builtin\n', stderr: 'bash: type: nope: not found\n', exitCode: 1 });
+    expect(sh.run('kubectl exec test-pod -c c0 -- which curl')).toEqual({ stdout: '', stderr: 'command terminated with exit code 1\n', exitCode: 1 });
+  });
+
+  it('cd reports missing directories in bash\'s words', () => {
+    const sh = new ShellSession(new Cluster());
+    expect(sh.run('cd nowhere')).toEqual(err('bash: cd: nowhere: No such file or directory\n'));
+    expect(sh.run('exit abc')).toEqual({ stdout: 'exit\n', stderr: 'bash: exit: abc: numeric argument required\n', exitCode: 2 });
+  });
+
+  it('history lists what was typed', () => {
+    const sh = new ShellSession(new Cluster());
+    sh.run('echo one');
+    sh.run('echo two');
+    expect(sh.run('history')).toEqual(out('    1  echo one\n    2  echo two\n    3  history\n'));
+  });
+});
