@@ -187,7 +187,9 @@ function reconcilePod(c: Cluster, pod: Pod): void {
         startContainer(c, pod, rt, spec.name, cr, image);
       }
       const argv = containerArgv(image, spec.command, spec.args);
-      const main = spec.stdin && argv.length === 1 && /(^|\/)(sh|bash|ash)$/.test(argv[0]!) ? { type: 'sleep' as const, argv } : image.main(argv);
+      const own = [...(spec.command ?? []), ...(spec.args ?? [])];
+      const stdinShell = spec.stdin && own.length <= 1 && /(^|\/)(sh|bash|ash)$/.test(own[0] ?? argv[0] ?? '');
+      const main = stdinShell ? { type: 'sleep' as const, argv } : image.main(argv);
       if (cr.startedAt !== undefined && main.type === 'exit' && now - cr.startedAt >= 1000) {
         // The main process exited: record it, back off, restart (restartPolicy Always).
         const reason = main.code === 0 ? 'Completed' : 'Error';
