@@ -57,6 +57,10 @@ export class Cluster {
   state: ClusterState;
   /** Bumped on every change to objects; lets callers (grader, UI) skip work when nothing changed. */
   version = 0;
+  /** True while controllers run: a create/apply/delete made by a controller does not start a nested reconcile. */
+  private reconciling = false;
+  /** Event dedup index (involved uid + reason + message → event), rebuilt when the state object is replaced. */
+  private eventIndex: { state: ClusterState; byKey: Map<string, KubeEvent> } | undefined;
 
   constructor(options: ClusterOptions = {}) {
     this.clock = options.clock ?? new ManualClock();
@@ -72,6 +76,7 @@ export class Cluster {
       podIpNext: new Map(),
       addons: new Set(options.addons ?? []),
       tunnel: false,
+      nodeImages: new Map(),
     };
     bootstrap(this, options);
     this.reconcile();
@@ -104,12 +109,21 @@ export class Cluster {
     }
   }
 
-  /** Runs every controller until nothing changes (bounded: at most 10 rounds). */
+  /**
+   * Runs every controller until nothing changes (bounded: at most 10 rounds). Writes made by a controller do not
+   * recurse into another reconcile: the running loop sees the new version and runs another round.
+   */
   reconcile(): void {
-    for (let round = 0; round < 10; round++) {
-      const before = this.version;
-      for (const c of CONTROLLERS) c(this);
-      if (this.version === before) break;
+    if (this.reconciling) return;
+    this.reconciling = true;
+    try {
+      for (let round = 0; round < 10; round++) {
+        const before = this.version;
+        for (const c of CONTROLLERS) c(this);
+        if (this.version === before) break;
+      }
+    } finally {
+      this.reconciling = false;
     }
   }
 
@@ -236,7 +250,12 @@ export class Cluster {
     let changed = false;
     for (const field of ['labels', 'annotations'] as const) {
       const want = obj.metadata[field];
-      const merged = field === 'labels' && obj.kind === 'Namespace' ? { ...(want ?? {}), 'kubernetes.io/metadata.name': obj.metadata.name } : want;
+      let merged = field === 'labels' && obj.kind === 'Namespace' ? { ...(want ?? {}), 'kubernetes.io/metadata.name': obj.metadata.name } : want;
+      if (field === 'annotations') {
+        // Annotations a controller owns (`deployment.kubernetes.io/revision`) survive an apply, as in a three-way merge.
+        const kept = Object.entries(existing.metadata.annotations ?? {}).filter(([k]) => k.startsWith('deployment.kubernetes.io/') && !(want && k in want));
+        if (kept.length) merged = { ...(want ?? {}), ...Object.fromEntries(kept) };
+      }
       if (!deepEqual(existing.metadata[field] ?? {}, merged ?? {})) {
         next.metadata[field] = merged;
         changed = true;
@@ -327,9 +346,14 @@ export class Cluster {
   /** Records an Event about an object; repeats of the same reason+message bump `count` (as the event recorder does). */
   recordEvent(about: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, component: string): void {
     const ns = about.metadata.namespace ?? 'default';
-    const existing = this.list<KubeEvent>('Event', ns).find(
-      (e) => e.involvedObject.uid === about.metadata.uid && e.reason === reason && e.message === message,
-    );
+    if (this.eventIndex?.state !== this.state) {
+      const byKey = new Map<string, KubeEvent>();
+      for (const e of (this.state.objects.get('Event')?.values() ?? []) as Iterable<KubeEvent>) byKey.set(`${e.involvedObject.uid}\0${e.reason}\0${e.message}`, e);
+      this.eventIndex = { state: this.state, byKey };
+    }
+    const key = `${about.metadata.uid}\0${reason}\0${message}`;
+    const found = this.eventIndex.byKey.get(key);
+    const existing = found && this.state.objects.get('Event')?.get(objectKey(found.metadata.namespace, found.metadata.name)) === found ? found : undefined;
     const now = this.nowIso();
     if (existing) {
       existing.count++;
@@ -351,6 +375,7 @@ export class Cluster {
       lastTimestamp: now,
     };
     this.put(ev);
+    this.eventIndex.byKey.set(key, ev);
   }
 
   /** Events about an object, oldest first. */

@@ -6,7 +6,7 @@
 import type { Cluster } from './cluster.js';
 import { FsError, MemFs, type FsNode } from './fs.js';
 import type { ImageInfo } from './images.js';
-import type { Container, Node, Pod } from './types.js';
+import type { ConfigMap, Container, Pod, Secret, Volume } from './types.js';
 
 /** The operations the shell needs on any file system (home directory, container, node). */
 export interface FileSystem {
@@ -60,7 +60,6 @@ export function initContainerFs(c: Cluster, pod: Pod, spec: Container, image: Im
     fs.writeFile('/etc/nginx/conf.d/default.conf', 'server {\n    listen       80;\n    listen  [::]:80;\n    server_name  localhost;\n\n    location / {\n        root   /usr/share/nginx/html;\n        index  index.html index.htm;\n    }\n}\n');
   }
   if (image.repository === 'httpd') fs.mkdir('/usr/local/apache2/htdocs', { parents: true, mtime: t });
-  for (const e of spec.env ?? []) void e;
   return fs.nodes;
 }
 
@@ -148,6 +147,75 @@ export function nodeDisk(c: Cluster, nodeName: string): MemFs {
   return new MemFs(d);
 }
 
+/** Text of a Secret value (`data` is base64; `stringData` is plain). */
+function secretText(v: string): string {
+  try {
+    const bin = atob(v);
+    return new TextDecoder().decode(Uint8Array.from(bin, (ch) => ch.charCodeAt(0)));
+  } catch {
+    return v;
+  }
+}
+
+/** The files a configMap or secret volume shows: one per key (or per `items` entry), read-only. */
+function projectedFs(c: Cluster, pod: Pod, vol: Volume, now: number): MemFs | undefined {
+  const items = (vol.configMap ?? vol.secret) as { items?: { key: string; path: string }[] } | undefined;
+  let data: Record<string, string> | undefined;
+  if (vol.configMap) data = c.get<ConfigMap>('ConfigMap', pod.metadata.namespace, vol.configMap.name)?.data;
+  else if (vol.secret) {
+    const s = c.get<Secret>('Secret', pod.metadata.namespace, vol.secret.secretName);
+    if (s) data = { ...Object.fromEntries(Object.entries(s.data ?? {}).map(([k, v]) => [k, secretText(v)])), ...(s.stringData ?? {}) };
+  }
+  if (!data) return undefined;
+  const fs = new MemFs(new Map([['/', { type: 'dir', mtime: now }]]));
+  const entries = items?.items?.length ? items.items.filter((i) => data[i.key] !== undefined).map((i) => [i.path, data[i.key]!] as const) : Object.entries(data);
+  for (const [path, content] of entries) {
+    const full = `/${path.replace(/^\/+/, '')}`;
+    const dir = full.slice(0, full.lastIndexOf('/'));
+    if (dir) fs.mkdir(dir, { parents: true, mtime: now });
+    fs.writeFile(full, content, { mtime: now });
+  }
+  return fs;
+}
+
+/**
+ * Mounts a pod's volumes before its containers start, as the kubelet's volume manager does: `hostPath` type checks
+ * (`DirectoryOrCreate`/`FileOrCreate` create on the node; `Directory`/`File` must already be there), and the
+ * ConfigMaps and Secrets that volumes name must exist. Returns the FailedMount message of the first failure.
+ */
+export function checkVolumes(c: Cluster, pod: Pod): string | undefined {
+  const node = pod.spec.nodeName;
+  for (const vol of pod.spec.volumes ?? []) {
+    const fail = (why: string): string => `MountVolume.SetUp failed for volume "${vol.name}" : ${why}`;
+    if (vol.hostPath && node) {
+      const disk = nodeDisk(c, node);
+      const p = vol.hostPath.path.replace(/(.)\/$/, '$1');
+      const type = vol.hostPath.type ?? '';
+      const exists = disk.exists(p);
+      if (type === 'DirectoryOrCreate' || type === '') {
+        if (!exists) disk.mkdir(p, { parents: true, mtime: c.now() });
+        else if (!disk.isDir(p) && type) return fail(`hostPath type check failed: ${p} is not a directory`);
+      } else if (type === 'Directory') {
+        if (!exists || !disk.isDir(p)) return fail(`hostPath type check failed: ${p} is not a directory`);
+      } else if (type === 'FileOrCreate') {
+        if (!exists) {
+          const parent = p.slice(0, p.lastIndexOf('/')) || '/';
+          if (!disk.isDir(parent)) return fail(`open ${p}: no such file or directory`);
+          disk.writeFile(p, '', { mtime: c.now() });
+        } else if (disk.isDir(p)) return fail(`hostPath type check failed: ${p} is not a file`);
+      } else if (type === 'File') {
+        if (!exists || disk.isDir(p)) return fail(`hostPath type check failed: ${p} is not a file`);
+      } else if (type === 'Socket') return fail(`hostPath type check failed: ${p} is not a socket file`);
+      else if (type === 'CharDevice') return fail(`hostPath type check failed: ${p} is not a character device`);
+      else if (type === 'BlockDevice') return fail(`hostPath type check failed: ${p} is not a block device`);
+    }
+    const optional = (vol.configMap ?? vol.secret) as { optional?: boolean } | undefined;
+    if (vol.configMap && !optional?.optional && !c.get('ConfigMap', pod.metadata.namespace, vol.configMap.name)) return fail(`configmap "${vol.configMap.name}" not found`);
+    if (vol.secret && !optional?.optional && !c.get('Secret', pod.metadata.namespace, vol.secret.secretName)) return fail(`secret "${vol.secret.secretName}" not found`);
+  }
+  return undefined;
+}
+
 /** The file system a container sees, or undefined if the container is not running. */
 export function containerFs(c: Cluster, pod: Pod, containerName: string): ContainerFs | undefined {
   const rt = c.state.runtime.get(pod.metadata.uid!);
@@ -159,22 +227,22 @@ export function containerFs(c: Cluster, pod: Pod, containerName: string): Contai
     const vol = pod.spec.volumes?.find((v) => v.name === vm.name);
     if (!vol) continue;
     const sub = vm.subPath ? `/${vm.subPath}` : '';
+    const path = vm.mountPath.replace(/\/$/, '');
     if (vol.emptyDir) {
       const tree = rt.emptyDirs.get(vol.name);
       if (!tree) continue;
       const fs = new MemFs(tree);
       if (sub) fs.mkdir(sub, { parents: true });
-      mounts.push({ path: vm.mountPath.replace(/\/$/, ''), fs, root: sub || '/', readOnly: !!vm.readOnly });
+      mounts.push({ path, fs, root: sub || '/', readOnly: !!vm.readOnly });
     } else if (vol.hostPath && pod.spec.nodeName) {
       const disk = nodeDisk(c, pod.spec.nodeName);
       const root = vol.hostPath.path.replace(/\/$/, '') + sub || '/';
-      if (!disk.exists(root)) {
-        if (vol.hostPath.type === 'DirectoryOrCreate' || !vol.hostPath.type) disk.mkdir(root, { parents: true });
-      }
-      mounts.push({ path: vm.mountPath.replace(/\/$/, ''), fs: disk, root, readOnly: !!vm.readOnly });
+      if (!disk.exists(root) && (vol.hostPath.type === 'DirectoryOrCreate' || !vol.hostPath.type)) disk.mkdir(root, { parents: true });
+      mounts.push({ path, fs: disk, root, readOnly: !!vm.readOnly });
+    } else if (vol.configMap || vol.secret) {
+      const fs = projectedFs(c, pod, vol, rt.sandboxAt ?? c.now());
+      if (fs && (!sub || fs.exists(sub))) mounts.push({ path, fs, root: sub || '/', readOnly: true });
     }
   }
-  const node = pod.spec.nodeName ? c.get<Node>('Node', undefined, pod.spec.nodeName) : undefined;
-  void node;
   return new ContainerFs(new MemFs(cr.fs), mounts);
 }

@@ -59,6 +59,8 @@ export interface ImageInfo {
   knownTag: RegExp;
   /** Lines the main process writes to stdout at start (what `kubectl logs` shows). */
   startupLogs(argv: string[], podIP: string): string[];
+  /** Compressed size the kubelet reports after a pull (`Image size: N bytes.`). */
+  size?: number;
 }
 
 const CRLF_HEADERS = (server: string, type = 'text/html'): Record<string, string> => ({ Server: server, 'Content-Type': type });
@@ -166,11 +168,21 @@ const nginx: ImageInfo = {
           servers: [{ port: 80, protocol: 'TCP', handle: staticServer('/usr/share/nginx/html', 'nginx/1.27.3', NGINX_WELCOME, () => NGINX_404, ['/', '/index.html']) }],
         }
       : shellMain(0)(argv),
-  startupLogs: () => [
-    '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
-    '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
-    '/docker-entrypoint.sh: Configuration complete; ready for start up',
-  ],
+  startupLogs: (argv) =>
+    argv[0] === '/docker-entrypoint.sh'
+      ? [
+          '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+          '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
+          '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
+          '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf',
+          '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf',
+          '/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh',
+          '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh',
+          '/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh',
+          '/docker-entrypoint.sh: Configuration complete; ready for start up',
+        ]
+      : [],
+  size: 72195292,
 };
 
 const httpd: ImageInfo = {
@@ -341,6 +353,34 @@ export function lookupImage(ref: string): ImageInfo | undefined {
   const img = IMAGES.find((i) => i.repository === repository);
   if (!img || !img.knownTag.test(tag)) return undefined;
   return img;
+}
+
+/**
+ * Why a pull failed, as the kubelet reports it through Docker (minikube's runtime): an unknown repository is
+ * "pull access denied", an unknown tag of a known one is "manifest unknown".
+ */
+export function pullError(ref: string): string {
+  const { repository, tag } = parseImageRef(ref);
+  if (IMAGES.some((i) => i.repository === repository)) {
+    return `Error response from daemon: manifest for ${ref.split('@')[0]} not found: manifest unknown: manifest unknown`;
+  }
+  void tag;
+  const name = ref.split('@')[0]!.replace(/:[^/:]*$/, '');
+  return `Error response from daemon: pull access denied for ${name}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`;
+}
+
+/** What a server prints when its port is already taken by another container of the pod (one network namespace). */
+export function bindFailureLines(image: ImageInfo, port: number, now: number): string[] {
+  const t = new Date(now).toISOString().slice(0, 19).replace('T', ' ').replace(/-/g, '/');
+  if (image.repository === 'nginx') {
+    const once = [`${t} [emerg] 1#1: bind() to 0.0.0.0:${port} failed (98: Address already in use)`, `nginx: [emerg] bind() to 0.0.0.0:${port} failed (98: Address already in use)`, `${t} [emerg] 1#1: bind() to [::]:${port} failed (98: Address already in use)`, `nginx: [emerg] bind() to [::]:${port} failed (98: Address already in use)`];
+    return [...once, ...once, ...once, ...once, ...once, `${t} [emerg] 1#1: still could not bind()`, 'nginx: [emerg] still could not bind()'];
+  }
+  if (image.repository === 'httpd') {
+    return [`(98)Address already in use: AH00072: make_sock: could not bind to address [::]:${port}`, `(98)Address already in use: AH00072: make_sock: could not bind to address 0.0.0.0:${port}`, 'no listening sockets available, shutting down', 'AH00015: Unable to open logs'];
+  }
+  if (image.repository === 'hashicorp/http-echo') return [`${t} [ERR] Error starting server: listen tcp :${port}: bind: address already in use`];
+  return [`${t} listen tcp :${port}: bind: address already in use`];
 }
 
 /** The argv a container runs: `command` replaces the entrypoint, `args` the cmd (Kubernetes' rules). */

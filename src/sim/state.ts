@@ -12,6 +12,14 @@ export interface ProcessInfo {
   command: string;
   /** Signals received (`HUP`), so lessons can show that `kill -HUP 1` reached PID 1. */
   signals: string[];
+  /** Parent PID (0 for a container's main process, whose parent is outside the PID namespace). */
+  ppid?: number;
+  /** Numeric user id (`ps` in busybox prints it when /etc/passwd lacks the name: nginx is 101). */
+  uid?: number;
+  /** What the process is, for signal handling (`nginx-master`, `nginx-worker`, `httpd`, `shell`, `pause`, …). */
+  role?: string;
+  /** Simulated time the process started. */
+  startedAt?: number;
 }
 
 /** The running state of one container, owned by the simulated kubelet. */
@@ -34,6 +42,31 @@ export interface ContainerRuntime {
   restartCount: number;
   /** Consecutive readiness / liveness probe results. */
   readyProbeOk: boolean;
+  /** When the current run's main process exits (undefined: it keeps running), with its exit code and reason. */
+  exitAt?: number;
+  exitCode?: number;
+  exitReason?: string;
+  /** The last terminated run (`lastState.terminated`) and whether the container is terminated now. */
+  lastTerminated?: { exitCode: number; reason: string; startedAt: number; finishedAt: number };
+  terminatedNow?: boolean;
+  /** The run before `lastTerminated` (shown as `lastState` while the newest exit is still the current state). */
+  previousTerminated?: { exitCode: number; reason: string; startedAt: number; finishedAt: number };
+  /** When the back-off entry was last updated (kubelet resets it after 10 minutes without a failure). */
+  backoffUpdatedAt?: number;
+  /** Image pull: when the last attempt failed, and when the next may start. */
+  pullFailedAt?: number;
+  /** Probe bookkeeping: next run times and consecutive results. */
+  nextReadinessAt?: number;
+  nextLivenessAt?: number;
+  readinessFailures?: number;
+  readinessSuccesses?: number;
+  livenessFailures?: number;
+  /** The image reference the current run uses (a changed spec image restarts the container). */
+  imageRef?: string;
+  /** Next PID in the container's own PID namespace. */
+  nextPid?: number;
+  /** Whether the container has ever started (its first start records Pulled/Created/Started once). */
+  everStarted?: boolean;
 }
 
 /** Per-pod runtime: containers and the pod's own volumes (emptyDir). */
@@ -45,6 +78,13 @@ export interface PodRuntime {
   /** When the pod's sandbox (network namespace) was created; containers start after the image pull delay. */
   sandboxAt?: number;
   nextPid: number;
+  /** The kubelet's next sync of this pod, and the pod's resourceVersion at its last sync (skip work otherwise). */
+  wakeAt?: number;
+  seenRv?: string;
+  /** Why volumes could not be mounted yet (FailedMount); containers wait in ContainerCreating. */
+  mountError?: string;
+  /** Volumes are mounted (checked once, before the first container starts). */
+  mounted?: boolean;
 }
 
 export interface ClusterState {
@@ -63,6 +103,8 @@ export interface ClusterState {
   addons: Set<string>;
   /** Whether `minikube tunnel` is running (LoadBalancer Services get an external IP). */
   tunnel: boolean;
+  /** Node name → image references already pulled there (`IfNotPresent` skips the pull). */
+  nodeImages?: Map<string, string[]>;
 }
 
 /** The store key of an object. */

@@ -1,235 +1,369 @@
 /**
- * The scheduler and the kubelet: place pods on nodes with room, give each pod an IP from its node's pod CIDR, pull
- * images, start containers, restart crashed ones with back-off, run readiness probes, and keep `status` as the real
- * kubelet reports it. https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/
+ * The kubelet: for each pod bound to a node it creates the sandbox (an IP from the node's pod CIDR), mounts volumes,
+ * pulls images (`IfNotPresent` reuses the node's copy; a missing image goes ErrImagePull → ImagePullBackOff), starts
+ * containers, restarts exited ones with the kubelet's back-off (first restart at once, then 10 s doubling to 300 s:
+ * CrashLoopBackOff), runs readiness and liveness probes on their periods, and reports `status` as the real kubelet
+ * does. Work is incremental: a pod is synced when its object changed or its next timer (probe, back-off, exit) is due.
+ * https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/
  */
 import type { Cluster } from '../cluster.js';
 import { deepEqual } from '../cluster.js';
-import { containerArgv, lookupImage, type ImageInfo } from '../images.js';
-import type { ContainerRuntime, PodRuntime } from '../state.js';
-import type { ContainerStatus, Node, Pod, PodCondition } from '../types.js';
+import { checkVolumes } from '../container-fs.js';
+import { bindFailureLines, containerArgv, lookupImage, parseImageRef, pullError, type ImageInfo } from '../images.js';
 import { initContainerFs } from '../container-fs.js';
-import { probeReady } from '../probes.js';
+import { startProcesses } from '../processes.js';
+import { runProbe } from '../probes.js';
+import type { ContainerRuntime, PodRuntime } from '../state.js';
+import type { Container, ContainerStatus, Node, Pod, PodCondition, Probe } from '../types.js';
+import { nodeUsage, qosClass, schedulePod, type NodeUsage } from './scheduler.js';
 
-/** Seconds from scheduling until containers start (image pull). */
+export { cpuMillis, memBytes } from './scheduler.js';
+
+/** Time from the sandbox until containers start (the image pull, or finding it on the node). */
 const PULL_MS = 1_000;
+/** How long a main process that exits by itself runs (the next kubelet sync sees it gone). */
+const EXIT_AFTER_MS = 1_000;
+const SYNC_MS = 1_000;
 const BACKOFF_START_S = 10;
 const BACKOFF_MAX_S = 300;
+const MOUNT_RETRY_MS = 2_000;
 
-/** CPU quantity in millicores (`100m`, `0.5`, `2`). */
-export function cpuMillis(q: string | undefined): number {
-  if (!q) return 0;
-  return q.endsWith('m') ? Number(q.slice(0, -1)) : Math.round(Number(q) * 1000);
-}
-
-const MEM_UNITS: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, K: 1e3, M: 1e6, G: 1e9, T: 1e12, k: 1e3 };
-
-/** Memory quantity in bytes (`64Mi`, `1G`, `128974848`). */
-export function memBytes(q: string | undefined): number {
-  if (!q) return 0;
-  const m = /^(\d+(?:\.\d+)?)([KMGT]i?|k)?$/.exec(q);
-  if (!m) return 0;
-  return Number(m[1]) * (m[2] ? (MEM_UNITS[m[2]] ?? 1) : 1);
-}
-
-function requests(p: Pod): { cpu: number; mem: number } {
-  let cpu = 0;
-  let mem = 0;
-  for (const c of p.spec.containers) {
-    cpu += cpuMillis(c.resources?.requests?.cpu ?? c.resources?.limits?.cpu);
-    mem += memBytes(c.resources?.requests?.memory ?? c.resources?.limits?.memory);
-  }
-  return { cpu, mem };
-}
-
-function schedule(c: Cluster, pod: Pod): void {
-  const nodes = c.nodes();
-  const need = requests(pod);
-  const reasons = new Map<string, number>();
-  const fits: Node[] = [];
-  for (const n of nodes) {
-    const placed = c.list<Pod>('Pod').filter((p) => p.spec.nodeName === n.metadata.name && p.status.phase !== 'Succeeded' && p.status.phase !== 'Failed');
-    const used = placed.reduce((acc, p) => {
-      const r = requests(p);
-      return { cpu: acc.cpu + r.cpu, mem: acc.mem + r.mem };
-    }, { cpu: 0, mem: 0 });
-    const why: string[] = [];
-    const sel = pod.spec.nodeSelector ?? {};
-    if (!Object.entries(sel).every(([k, v]) => n.metadata.labels?.[k] === v)) why.push("node(s) didn't match Pod's node affinity/selector");
-    else {
-      if (used.cpu + need.cpu > cpuMillis(n.status.allocatable.cpu)) why.push('Insufficient cpu');
-      if (used.mem + need.mem > memBytes(n.status.allocatable.memory)) why.push('Insufficient memory');
-      if (placed.length >= Number(n.status.allocatable.pods ?? 110)) why.push('Too many pods');
-    }
-    if (why.length === 0) fits.push(n);
-    for (const w of why) reasons.set(w, (reasons.get(w) ?? 0) + 1);
-  }
-  if (fits.length === 0) {
-    const detail = [...reasons.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([w, k]) => `${k} ${w}`).join(', ');
-    const message = `0/${nodes.length} nodes are available: ${detail}. preemption: 0/${nodes.length} nodes are available: ${nodes.length} No preemption victims found for incoming pod.`;
-    const cond: PodCondition = { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message };
-    if (!deepEqual(pod.status.conditions, [cond])) {
-      pod.status = { phase: 'Pending', conditions: [cond], qosClass: qosClass(pod) };
-      c.touch();
-      c.recordEvent(pod, 'Warning', 'FailedScheduling', message, 'default-scheduler');
-    }
-    return;
-  }
-  // Spread: the node with the fewest pods (ties by name), as the default scoring's balance tends to.
-  const count = (n: Node): number => c.list<Pod>('Pod').filter((p) => p.spec.nodeName === n.metadata.name).length;
-  const node = [...fits].sort((a, b) => count(a) - count(b))[0]!;
-  pod.spec.nodeName = node.metadata.name;
-  c.put(pod);
-  c.recordEvent(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node.metadata.name}`, 'default-scheduler');
-}
-
-function qosClass(p: Pod): string {
-  const cs = p.spec.containers;
-  if (cs.every((c) => !c.resources?.requests && !c.resources?.limits)) return 'BestEffort';
-  const guaranteed = cs.every((c) => c.resources?.limits?.cpu && c.resources?.limits?.memory && (!c.resources.requests || (c.resources.requests.cpu === c.resources.limits.cpu && c.resources.requests.memory === c.resources.limits.memory)));
-  return guaranteed ? 'Guaranteed' : 'Burstable';
-}
-
-/** Allocates the next free IP in a node's pod CIDR (host-local IPAM: sequential, never the just-freed one first). */
-function allocatePodIP(c: Cluster, node: Node): string {
-  const base = node.spec.podCIDR.split('/')[0]!.split('.').slice(0, 3).join('.');
-  const used = new Set(c.list<Pod>('Pod').map((p) => p.status.podIP));
-  let next = c.state.podIpNext.get(node.metadata.name) ?? 2;
-  for (let i = 0; i < 253; i++) {
-    const ip = `${base}.${next}`;
-    next = next >= 254 ? 2 : next + 1;
-    if (!used.has(ip)) {
-      c.state.podIpNext.set(node.metadata.name, next);
-      return ip;
-    }
-  }
-  return `${base}.254`;
+function iso(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 function newContainerRuntime(): ContainerRuntime {
   return { fs: new Map(), logs: [], previousLogs: [], installed: [], aptUpdated: false, processes: [], backoffSeconds: 0, restartCount: 0, readyProbeOk: false };
 }
 
-function iso(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** The kubelet's back-off entry (`flowcontrol.Backoff.Next`): 10 s, doubling to 300 s, reset after 10 idle minutes. */
+function nextBackoff(cr: ContainerRuntime, now: number): void {
+  const stale = cr.backoffUpdatedAt !== undefined && now - cr.backoffUpdatedAt > 2 * BACKOFF_MAX_S * 1000;
+  cr.backoffSeconds = cr.backoffSeconds && !stale ? Math.min(cr.backoffSeconds * 2, BACKOFF_MAX_S) : BACKOFF_START_S;
+  cr.backoffUpdatedAt = now;
 }
 
-function startContainer(c: Cluster, pod: Pod, rt: PodRuntime, name: string, cr: ContainerRuntime, image: ImageInfo): void {
-  const spec = pod.spec.containers.find((x) => x.name === name)!;
+/** Allocates the next free IP in a node's pod CIDR (host-local IPAM: sequential, so a freed IP is not reused at once). */
+function allocatePodIP(c: Cluster, node: Node, used: Set<string>): string {
+  const base = node.spec.podCIDR.split('/')[0]!.split('.').slice(0, 3).join('.');
+  let next = c.state.podIpNext.get(node.metadata.name) ?? 2;
+  for (let i = 0; i < 253; i++) {
+    const ip = `${base}.${next}`;
+    next = next >= 254 ? 2 : next + 1;
+    if (!used.has(ip)) {
+      c.state.podIpNext.set(node.metadata.name, next);
+      used.add(ip);
+      return ip;
+    }
+  }
+  return `${base}.254`;
+}
+
+/** `imagePullPolicy` defaulting: `Always` for `:latest` or no tag, else `IfNotPresent`. */
+function pullPolicy(spec: Container): string {
+  if (spec.imagePullPolicy) return spec.imagePullPolicy;
+  const ref = spec.image.includes('@') ? spec.image : spec.image;
+  return parseImageRef(ref).tag === 'latest' && !ref.includes('@') ? 'Always' : 'IfNotPresent';
+}
+
+function nodeHasImage(c: Cluster, node: string, image: string): boolean {
+  return c.state.nodeImages?.get(node)?.includes(image) ?? false;
+}
+
+function rememberImage(c: Cluster, node: string, image: string): void {
+  c.state.nodeImages ??= new Map();
+  const list = c.state.nodeImages.get(node) ?? [];
+  if (!list.includes(image)) c.state.nodeImages.set(node, [...list, image]);
+}
+
+/** Pull events and whether the image is there. A failed pull sets the image back-off. */
+function pull(c: Cluster, pod: Pod, spec: Container, cr: ContainerRuntime, now: number): ImageInfo | undefined {
+  const node = pod.spec.nodeName!;
+  const image = lookupImage(spec.image);
+  const policy = pullPolicy(spec);
+  if (image && policy !== 'Always' && nodeHasImage(c, node, spec.image)) {
+    c.recordEvent(pod, 'Normal', 'Pulled', `Container image "${spec.image}" already present on machine`, 'kubelet');
+    return image;
+  }
+  c.recordEvent(pod, 'Normal', 'Pulling', `Pulling image "${spec.image}"`, 'kubelet');
+  if (!image) {
+    c.recordEvent(pod, 'Warning', 'Failed', `Failed to pull image "${spec.image}": ${pullError(spec.image)}`, 'kubelet');
+    c.recordEvent(pod, 'Warning', 'Failed', 'Error: ErrImagePull', 'kubelet');
+    cr.pullFailedAt = now;
+    nextBackoff(cr, now);
+    cr.backoffUntil = now + cr.backoffSeconds * 1000;
+    return undefined;
+  }
+  rememberImage(c, node, spec.image);
+  c.recordEvent(pod, 'Normal', 'Pulled', `Successfully pulled image "${spec.image}" in 1.2s (1.2s including waiting). Image size: ${image.size ?? 72195292} bytes.`, 'kubelet');
+  return image;
+}
+
+/** Whether a container binding `image`'s ports would clash with a running sibling (one network namespace). */
+function portClash(rt: PodRuntime, pod: Pod, name: string, ports: number[]): number | undefined {
+  for (const other of pod.spec.containers) {
+    if (other.name === name) continue;
+    const ocr = rt.containers.get(other.name);
+    if (!ocr || ocr.startedAt === undefined || ocr.exitAt !== undefined) continue;
+    const oimg = lookupImage(other.image);
+    const omain = oimg?.main(containerArgv(oimg, other.command, other.args));
+    if (omain?.type !== 'serve') continue;
+    const clash = ports.find((p) => omain.servers.some((s) => s.port === p));
+    if (clash !== undefined) return clash;
+  }
+  return undefined;
+}
+
+function startContainer(c: Cluster, pod: Pod, rt: PodRuntime, spec: Container, cr: ContainerRuntime, image: ImageInfo, now: number): void {
   const argv = containerArgv(image, spec.command, spec.args);
-  const now = c.now();
+  // `kubectl run -it … -- sh` keeps stdin open: a lone shell then waits for input instead of exiting.
+  const own = [...(spec.command ?? []), ...(spec.args ?? [])];
+  const stdinShell = spec.stdin && own.length <= 1 && /(^|\/)(sh|bash|ash)$/.test(own[0] ?? argv[0] ?? '');
+  const main = stdinShell ? { type: 'sleep' as const, argv } : image.main(argv);
+  if (cr.everStarted) {
+    cr.restartCount++;
+    cr.previousLogs = cr.logs;
+  }
+  cr.logs = [];
+  cr.everStarted = true;
+  cr.terminatedNow = false;
   cr.fs = initContainerFs(c, pod, spec, image);
   cr.installed = [];
   cr.aptUpdated = false;
   cr.startedAt = now;
-  const main = image.main(argv);
-  cr.processes = [{ pid: 1, user: 'root', command: argv.join(' '), signals: [] }];
-  if (main.type === 'serve' && image.repository === 'nginx') {
-    cr.processes[0]!.command = 'nginx: master process nginx -g daemon off;';
-    cr.processes.push({ pid: 29, user: 'nginx', command: 'nginx: worker process', signals: [] }, { pid: 30, user: 'nginx', command: 'nginx: worker process', signals: [] });
+  cr.imageRef = spec.image;
+  cr.readyProbeOk = false;
+  cr.readinessFailures = 0;
+  cr.readinessSuccesses = 0;
+  cr.livenessFailures = 0;
+  cr.nextReadinessAt = spec.readinessProbe ? now + (spec.readinessProbe.initialDelaySeconds ?? 0) * 1000 : undefined;
+  cr.nextLivenessAt = spec.livenessProbe ? now + (spec.livenessProbe.initialDelaySeconds ?? 0) * 1000 : undefined;
+  cr.exitAt = undefined;
+  c.recordEvent(pod, 'Normal', 'Created', `Created container: ${spec.name}`, 'kubelet');
+  c.recordEvent(pod, 'Normal', 'Started', `Started container ${spec.name}`, 'kubelet');
+  const lines = image.startupLogs(argv, pod.status.podIP ?? '');
+  const clash = main.type === 'serve' ? portClash(rt, pod, spec.name, main.servers.map((s) => s.port)) : undefined;
+  if (clash !== undefined) {
+    cr.processes = [];
+    for (const line of [...lines, ...bindFailureLines(image, clash, now)]) cr.logs.push({ time: now, line });
+    cr.exitAt = now;
+    cr.exitCode = 1;
+    cr.exitReason = 'Error';
+    return;
   }
-  if (main.type === 'serve' && image.repository === 'httpd') {
-    cr.processes[0]!.command = 'httpd -DFOREGROUND';
-    cr.processes.push({ pid: 8, user: 'www-data', command: 'httpd -DFOREGROUND', signals: [] }, { pid: 9, user: 'www-data', command: 'httpd -DFOREGROUND', signals: [] });
+  const extra = startProcesses(rt, cr, !!pod.spec.shareProcessNamespace, image.repository, main, now);
+  for (const line of [...lines, ...extra]) cr.logs.push({ time: now, line });
+  if (main.type === 'exit') {
+    if (main.output) for (const line of main.output.split('\n')) cr.logs.push({ time: now, line });
+    cr.exitAt = now + EXIT_AFTER_MS;
+    cr.exitCode = main.code;
+    cr.exitReason = main.code === 0 ? 'Completed' : 'Error';
   }
-  for (const line of image.startupLogs(argv, pod.status.podIP ?? '')) cr.logs.push({ time: now, line });
-  if (main.type === 'exit' && main.output) for (const line of main.output.split('\n')) cr.logs.push({ time: now, line });
-  const verb = cr.restartCount === 0 ? 'Created' : 'Created';
-  c.recordEvent(pod, 'Normal', verb, `Created container: ${name}`, 'kubelet');
-  c.recordEvent(pod, 'Normal', 'Started', `Started container ${name}`, 'kubelet');
-  void rt;
 }
 
-function reconcilePod(c: Cluster, pod: Pod): void {
-  if (!pod.spec.nodeName) return schedule(c, pod);
-  const node = c.get<Node>('Node', undefined, pod.spec.nodeName);
-  if (!node) return;
-  let rt = c.state.runtime.get(pod.metadata.uid!);
-  const now = c.now();
-  if (!rt) {
-    rt = { uid: pod.metadata.uid!, containers: new Map(), emptyDirs: new Map(), sandboxAt: now, nextPid: 40 };
-    for (const ct of pod.spec.containers) rt.containers.set(ct.name, newContainerRuntime());
-    for (const v of pod.spec.volumes ?? []) if (v.emptyDir) rt.emptyDirs.set(v.name, new Map([['/', { type: 'dir', mtime: now }]]));
-    c.state.runtime.set(pod.metadata.uid!, rt);
-    const ip = pod.spec.hostNetwork ? c.nodeIP(node) : allocatePodIP(c, node);
-    pod.status = { ...pod.status, phase: 'Pending', hostIP: c.nodeIP(node), podIP: ip, podIPs: [{ ip }], startTime: iso(now), qosClass: qosClass(pod) };
-    for (const ct of pod.spec.containers) c.recordEvent(pod, 'Normal', 'Pulling', `Pulling image "${ct.image}"`, 'kubelet');
+/**
+ * The main process is gone: record the run as `lastState` and decide when it may start again, as kubelet's
+ * `doBackOff` does: with no back-off entry it restarts at the next sync; with one it waits that long after the exit.
+ */
+function terminate(cr: ContainerRuntime, restart: boolean, now: number): void {
+  const finishedAt = cr.exitAt ?? now;
+  cr.previousTerminated = cr.lastTerminated;
+  cr.lastTerminated = { exitCode: cr.exitCode ?? 0, reason: cr.exitReason ?? 'Completed', startedAt: cr.startedAt ?? now, finishedAt };
+  cr.startedAt = undefined;
+  cr.exitAt = undefined;
+  cr.processes = [];
+  cr.terminatedNow = true;
+  cr.readyProbeOk = false;
+  if (!restart) return;
+  const expired = cr.backoffUpdatedAt !== undefined && now - cr.backoffUpdatedAt > 2 * BACKOFF_MAX_S * 1000;
+  cr.backoffUntil = cr.backoffSeconds === 0 || expired ? finishedAt + SYNC_MS : finishedAt + cr.backoffSeconds * 1000;
+}
+
+function probe(c: Cluster, pod: Pod, spec: Container, p: Probe, kind: 'Readiness' | 'Liveness'): boolean {
+  const r = runProbe(c, pod, spec, p);
+  if (!r.ok) c.recordEvent(pod, 'Warning', 'Unhealthy', `${kind} probe failed: ${r.message ?? ''}`.trimEnd(), 'kubelet');
+  return r.ok;
+}
+
+/** Runs due probes; returns true when liveness asks for a restart. */
+function runProbes(c: Cluster, pod: Pod, spec: Container, cr: ContainerRuntime, now: number): boolean {
+  const rp = spec.readinessProbe;
+  if (rp && cr.nextReadinessAt !== undefined && now >= cr.nextReadinessAt) {
+    cr.nextReadinessAt = now + (rp.periodSeconds ?? 10) * 1000;
+    if (probe(c, pod, spec, rp, 'Readiness')) {
+      cr.readinessFailures = 0;
+      cr.readinessSuccesses = (cr.readinessSuccesses ?? 0) + 1;
+      if (cr.readinessSuccesses >= (rp.successThreshold ?? 1)) cr.readyProbeOk = true;
+    } else {
+      cr.readinessSuccesses = 0;
+      cr.readinessFailures = (cr.readinessFailures ?? 0) + 1;
+      if (cr.readinessFailures >= (rp.failureThreshold ?? 3) || !cr.readyProbeOk) cr.readyProbeOk = false;
+    }
+  }
+  if (!rp) cr.readyProbeOk = true;
+  const lp = spec.livenessProbe;
+  if (lp && cr.nextLivenessAt !== undefined && now >= cr.nextLivenessAt) {
+    cr.nextLivenessAt = now + (lp.periodSeconds ?? 10) * 1000;
+    if (probe(c, pod, spec, lp, 'Liveness')) cr.livenessFailures = 0;
+    else if ((cr.livenessFailures = (cr.livenessFailures ?? 0) + 1) >= (lp.failureThreshold ?? 3)) {
+      c.recordEvent(pod, 'Normal', 'Killing', `Container ${spec.name} failed liveness probe, will be restarted`, 'kubelet');
+      return true;
+    }
+  }
+  return false;
+}
+
+function restartAllowed(pod: Pod, code: number): boolean {
+  const policy = pod.spec.restartPolicy ?? 'Always';
+  return policy === 'Always' || (policy === 'OnFailure' && code !== 0);
+}
+
+function statusOf(t: NonNullable<ContainerRuntime['lastTerminated']>): ContainerStatus['state'] {
+  return { terminated: { exitCode: t.exitCode, reason: t.reason, startedAt: iso(t.startedAt), finishedAt: iso(t.finishedAt) } };
+}
+
+/** Ends the current run now (liveness failure, changed definition) with the exit code the runtime would report. */
+function kill(cr: ContainerRuntime, image: ImageInfo | undefined, now: number): void {
+  cr.exitAt = now;
+  cr.exitCode = image?.repository === 'nginx' || image?.repository === 'httpd' ? 0 : 137;
+  cr.exitReason = cr.exitCode === 0 ? 'Completed' : 'Error';
+}
+
+/** One container's sync; returns its status and the earliest time it needs another sync. */
+function syncContainer(c: Cluster, pod: Pod, rt: PodRuntime, spec: Container, now: number): { st: ContainerStatus; wake: number } {
+  let cr = rt.containers.get(spec.name);
+  if (!cr) rt.containers.set(spec.name, (cr = newContainerRuntime()));
+  const st: ContainerStatus = { name: spec.name, image: spec.image, ready: false, restartCount: cr.restartCount, started: false, state: { waiting: { reason: 'ContainerCreating' } } };
+  if (rt.mountError || now - (rt.sandboxAt ?? now) < PULL_MS) {
+    return { st, wake: rt.mountError ? now + MOUNT_RETRY_MS : (rt.sandboxAt ?? now) + PULL_MS };
+  }
+  // A changed image (kubectl set image on a bare pod) replaces the running container at once.
+  if (cr.startedAt !== undefined && cr.imageRef !== undefined && cr.imageRef !== spec.image) {
+    c.recordEvent(pod, 'Normal', 'Killing', `Container ${spec.name} definition changed, will be restarted`, 'kubelet');
+    kill(cr, lookupImage(cr.imageRef), now);
+    terminate(cr, true, now);
+    cr.backoffUntil = now;
+  }
+  if (cr.startedAt !== undefined && cr.exitAt !== undefined && now >= cr.exitAt) terminate(cr, restartAllowed(pod, cr.exitCode ?? 0), now);
+  const due = cr.backoffUntil === undefined || now >= cr.backoffUntil;
+  const restartable = !cr.terminatedNow || restartAllowed(pod, cr.lastTerminated?.exitCode ?? 0);
+  if (cr.startedAt === undefined && due && restartable) {
+    const image = pull(c, pod, spec, cr, now);
+    if (image) {
+      if (cr.pullFailedAt !== undefined) cr.backoffSeconds = 0;
+      cr.pullFailedAt = undefined;
+      if (cr.everStarted) nextBackoff(cr, now);
+      startContainer(c, pod, rt, spec, cr, image, now);
+      if (cr.exitAt !== undefined && now >= cr.exitAt) terminate(cr, restartAllowed(pod, cr.exitCode ?? 0), now);
+    }
+  }
+  if (cr.startedAt !== undefined && runProbes(c, pod, spec, cr, now)) {
+    kill(cr, lookupImage(spec.image), now);
+    terminate(cr, true, now);
+  }
+  st.restartCount = cr.restartCount;
+  if (cr.lastTerminated) st.lastState = statusOf(cr.lastTerminated);
+  if (cr.startedAt !== undefined) {
+    st.state = { running: { startedAt: iso(cr.startedAt) } };
+    st.started = true;
+    st.ready = cr.readyProbeOk;
+    let wake = Infinity;
+    for (const t of [cr.exitAt, cr.nextReadinessAt, cr.nextLivenessAt]) if (t !== undefined) wake = Math.min(wake, t);
+    return { st, wake };
+  }
+  if (cr.pullFailedAt !== undefined) {
+    const fresh = now - cr.pullFailedAt < SYNC_MS;
+    const msg = `Back-off pulling image "${spec.image}"`;
+    if (!fresh) {
+      c.recordEvent(pod, 'Normal', 'BackOff', msg, 'kubelet');
+      c.recordEvent(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', 'kubelet');
+    }
+    st.state = { waiting: fresh ? { reason: 'ErrImagePull', message: pullError(spec.image) } : { reason: 'ImagePullBackOff', message: msg } };
+    return { st, wake: fresh ? cr.pullFailedAt + SYNC_MS : (cr.backoffUntil ?? now + SYNC_MS) };
+  }
+  const t = cr.lastTerminated;
+  if (!t) return { st, wake: now + SYNC_MS };
+  const restart = restartAllowed(pod, t.exitCode);
+  if (!restart) {
+    if (cr.previousTerminated) st.lastState = statusOf(cr.previousTerminated);
+    else delete st.lastState;
+    st.state = statusOf(t);
+    return { st, wake: Infinity };
+  }
+  const until = cr.backoffUntil ?? now + SYNC_MS;
+  if (now > t.finishedAt && until - t.finishedAt > SYNC_MS) {
+    const who = `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
+    c.recordEvent(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${spec.name} in pod ${who}`, 'kubelet');
+    st.state = { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${cr.backoffSeconds}s restarting failed container=${spec.name} pod=${who}` } };
+    return { st, wake: until };
+  }
+  st.state = statusOf(t);
+  if (cr.previousTerminated) st.lastState = statusOf(cr.previousTerminated);
+  else delete st.lastState;
+  return { st, wake: Math.min(until, now + SYNC_MS) };
+}
+
+/** The pod phase from container states (kubelet `getPhase`, restartPolicy-aware). */
+function podPhase(pod: Pod, statuses: ContainerStatus[]): Pod['status']['phase'] {
+  let running = 0;
+  let waiting = 0;
+  let stopped = 0;
+  let succeeded = 0;
+  for (const s of statuses) {
+    if (s.state.running) running++;
+    else if (s.state.terminated) {
+      stopped++;
+      if (s.state.terminated.exitCode === 0) succeeded++;
+    } else if (s.lastState?.terminated) stopped++;
+    else waiting++;
+  }
+  if (waiting > 0) return 'Pending';
+  if (running > 0) return 'Running';
+  const policy = pod.spec.restartPolicy ?? 'Always';
+  if (policy === 'Always') return 'Running';
+  if (policy === 'OnFailure') return stopped === succeeded ? 'Succeeded' : 'Running';
+  return stopped === succeeded ? 'Succeeded' : 'Failed';
+}
+
+function createSandbox(c: Cluster, pod: Pod, node: Node, now: number, usedIPs: () => Set<string>): PodRuntime {
+  const rt: PodRuntime = { uid: pod.metadata.uid!, containers: new Map(), emptyDirs: new Map(), sandboxAt: now, nextPid: 8 };
+  for (const ct of pod.spec.containers) rt.containers.set(ct.name, newContainerRuntime());
+  for (const v of pod.spec.volumes ?? []) if (v.emptyDir) rt.emptyDirs.set(v.name, new Map([['/', { type: 'dir', mtime: now }]]));
+  c.state.runtime.set(pod.metadata.uid!, rt);
+  const ip = pod.spec.hostNetwork ? c.nodeIP(node) : allocatePodIP(c, node, usedIPs());
+  pod.status = { ...pod.status, phase: 'Pending', hostIP: c.nodeIP(node), podIP: ip, podIPs: [{ ip }], startTime: iso(now), qosClass: qosClass(pod) };
+  c.touch();
+  return rt;
+}
+
+function syncPod(c: Cluster, pod: Pod, node: Node, now: number, usedIPs: () => Set<string>): void {
+  const rt = c.state.runtime.get(pod.metadata.uid!) ?? createSandbox(c, pod, node, now, usedIPs);
+  if (!rt.mounted) {
+    const mountError = checkVolumes(c, pod);
+    if (mountError) c.recordEvent(pod, 'Warning', 'FailedMount', mountError, 'kubelet');
+    rt.mountError = mountError;
+    rt.mounted = !mountError;
   }
   const statuses: ContainerStatus[] = [];
+  let wake = Infinity;
   for (const spec of pod.spec.containers) {
-    const cr = rt.containers.get(spec.name) ?? newContainerRuntime();
-    rt.containers.set(spec.name, cr);
-    const image = lookupImage(spec.image);
-    const prev = pod.status.containerStatuses?.find((s) => s.name === spec.name);
-    const st: ContainerStatus = { name: spec.name, image: spec.image, ready: false, restartCount: cr.restartCount, started: false, state: {} };
-    if (prev?.lastState) st.lastState = prev.lastState;
-    if (now - (rt.sandboxAt ?? now) < PULL_MS) {
-      st.state = { waiting: { reason: 'ContainerCreating' } };
-    } else if (!image) {
-      const pulling = cr.backoffUntil === undefined || now >= cr.backoffUntil;
-      if (pulling) {
-        cr.backoffSeconds = cr.backoffSeconds ? Math.min(cr.backoffSeconds * 2, BACKOFF_MAX_S) : BACKOFF_START_S;
-        cr.backoffUntil = now + cr.backoffSeconds * 1000;
-        const msg = `Failed to pull image "${spec.image}": Error response from daemon: pull access denied for ${spec.image.split(':')[0]}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`;
-        c.recordEvent(pod, 'Warning', 'Failed', msg, 'kubelet');
-        c.recordEvent(pod, 'Warning', 'Failed', 'Error: ErrImagePull', 'kubelet');
-        st.state = { waiting: { reason: 'ErrImagePull', message: msg } };
-      } else {
-        if (prev?.state.waiting?.reason === 'ErrImagePull') {
-          c.recordEvent(pod, 'Normal', 'BackOff', `Back-off pulling image "${spec.image}"`, 'kubelet');
-          c.recordEvent(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', 'kubelet');
-        }
-        st.state = { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${spec.image}"` } };
-      }
-    } else {
-      if (cr.startedAt === undefined && (cr.backoffUntil === undefined || now >= cr.backoffUntil)) {
-        if (cr.restartCount === 0 && !prev?.state.running && !prev?.lastState) c.recordEvent(pod, 'Normal', 'Pulled', `Successfully pulled image "${spec.image}" in 1.2s (1.2s including waiting). Image size: 72195292 bytes.`, 'kubelet');
-        startContainer(c, pod, rt, spec.name, cr, image);
-      }
-      const argv = containerArgv(image, spec.command, spec.args);
-      const own = [...(spec.command ?? []), ...(spec.args ?? [])];
-      const stdinShell = spec.stdin && own.length <= 1 && /(^|\/)(sh|bash|ash)$/.test(own[0] ?? argv[0] ?? '');
-      const main = stdinShell ? { type: 'sleep' as const, argv } : image.main(argv);
-      if (cr.startedAt !== undefined && main.type === 'exit' && now - cr.startedAt >= 1000) {
-        // The main process exited: record it, back off, restart (restartPolicy Always).
-        const reason = main.code === 0 ? 'Completed' : 'Error';
-        st.lastState = { terminated: { exitCode: main.code, reason, startedAt: iso(cr.startedAt), finishedAt: iso(now) } };
-        cr.previousLogs = cr.logs;
-        cr.logs = [];
-        cr.startedAt = undefined;
-        if ((pod.spec.restartPolicy ?? 'Always') === 'Never' || ((pod.spec.restartPolicy === 'OnFailure') && main.code === 0)) {
-          st.state = { terminated: { exitCode: main.code, reason } };
-          statuses.push(st);
-          continue;
-        }
-        cr.backoffSeconds = cr.backoffSeconds ? Math.min(cr.backoffSeconds * 2, BACKOFF_MAX_S) : BACKOFF_START_S;
-        cr.backoffUntil = now + cr.backoffSeconds * 1000;
-        cr.restartCount++;
-        st.restartCount = cr.restartCount;
-        c.recordEvent(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${spec.name} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`, 'kubelet');
-      }
-      if (cr.startedAt !== undefined) {
-        st.state = { running: { startedAt: iso(cr.startedAt) } };
-        st.started = true;
-        cr.readyProbeOk = spec.readinessProbe ? probeReady(c, pod, spec, cr) : true;
-        st.ready = cr.readyProbeOk;
-      } else if (!st.state.terminated) {
-        st.state = { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${cr.backoffSeconds}s restarting failed container=${spec.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})` } };
-      }
-    }
-    statuses.push(st);
+    const r = syncContainer(c, pod, rt, spec, now);
+    statuses.push(r.st);
+    wake = Math.min(wake, r.wake);
   }
+  rt.wakeAt = wake;
+  rt.seenRv = pod.metadata.resourceVersion;
+  const phase = podPhase(pod, statuses);
   const allReady = statuses.every((s) => s.ready);
-  const anyRunning = statuses.some((s) => s.state.running);
-  const allDone = statuses.every((s) => s.state.terminated);
-  const phase: Pod['status']['phase'] = allDone ? (statuses.every((s) => s.state.terminated!.exitCode === 0) ? 'Succeeded' : 'Failed') : anyRunning || statuses.some((s) => s.lastState) ? 'Running' : 'Pending';
   const t = (b: boolean): 'True' | 'False' => (b ? 'True' : 'False');
-  const started = now - (rt.sandboxAt ?? now) >= PULL_MS;
+  const unready = `containers with unready status: [${statuses.filter((s) => !s.ready).map((s) => s.name).join(' ')}]`;
+  const done = phase === 'Succeeded' || phase === 'Failed';
+  const notReady = done ? { reason: 'PodCompleted' } : { reason: 'ContainersNotReady', message: unready };
   const conditions: PodCondition[] = [
-    { type: 'PodReadyToStartContainers', status: t(started) },
+    { type: 'PodReadyToStartContainers', status: 'True' },
     { type: 'Initialized', status: 'True' },
-    { type: 'Ready', status: t(allReady), ...(allReady ? {} : { reason: 'ContainersNotReady', message: `containers with unready status: [${statuses.filter((s) => !s.ready).map((s) => s.name).join(' ')}]` }) },
-    { type: 'ContainersReady', status: t(allReady), ...(allReady ? {} : { reason: 'ContainersNotReady', message: `containers with unready status: [${statuses.filter((s) => !s.ready).map((s) => s.name).join(' ')}]` }) },
+    { type: 'Ready', status: t(allReady && !done), ...(allReady && !done ? {} : notReady) },
+    { type: 'ContainersReady', status: t(allReady && !done), ...(allReady && !done ? {} : notReady) },
     { type: 'PodScheduled', status: 'True' },
   ];
   const prevConds = pod.status.conditions ?? [];
@@ -244,7 +378,32 @@ function reconcilePod(c: Cluster, pod: Pod): void {
   }
 }
 
-/** Schedules and runs every pod. */
+/** Schedules pending pods and syncs every pod whose object changed or whose timers are due. */
 export function kubeletController(c: Cluster): void {
-  for (const pod of c.list<Pod>('Pod')) reconcilePod(c, pod);
+  const now = c.now();
+  const pods = c.state.objects.get('Pod');
+  if (!pods) return;
+  let usage: Map<string, NodeUsage> | undefined;
+  let nodes: Node[] | undefined;
+  let used: Set<string> | undefined;
+  const usedIPs = (): Set<string> => (used ??= new Set([...pods.values()].map((p) => (p as Pod).status?.podIP ?? '')));
+  for (const o of pods.values()) {
+    const pod = o as Pod;
+    if (!pod.spec.nodeName) {
+      if (unschedulableSeen.get(pod) === c.version) continue;
+      schedulePod(c, pod, (nodes ??= c.nodes()), (usage ??= nodeUsage(c)));
+      if (!pod.spec.nodeName) {
+        unschedulableSeen.set(pod, c.version);
+        continue;
+      }
+    }
+    const rt = c.state.runtime.get(pod.metadata.uid!);
+    if (rt && rt.seenRv === pod.metadata.resourceVersion && now < (rt.wakeAt ?? 0)) continue;
+    const node = c.get<Node>('Node', undefined, pod.spec.nodeName);
+    if (!node) continue;
+    syncPod(c, pod, node, now, usedIPs);
+  }
 }
+
+/** Pods the scheduler already tried at this cluster version (retried when anything changes). */
+const unschedulableSeen = new WeakMap<Pod, number>();

@@ -1,14 +1,20 @@
 /**
- * The Deployment, ReplicaSet and ReplicationController controllers (kube-controller-manager), simplified but faithful
- * in what learners see: a Deployment owns one ReplicaSet per template (named `<deploy>-<pod-template-hash>`), a
- * template change rolls pods over to a new ReplicaSet, old ones are kept (scaled to 0) for `rollout undo`, and a
- * ReplicaSet replaces any pod it loses with a new one under a new name.
- * https://kubernetes.io/docs/concepts/workloads/controllers/deployment/
+ * The Deployment, ReplicaSet and ReplicationController controllers (kube-controller-manager). A Deployment owns one
+ * ReplicaSet per template (`<deploy>-<pod-template-hash>`); a template change rolls pods over to a new ReplicaSet in
+ * steps bounded by `maxSurge`/`maxUnavailable` (or all at once with `Recreate`); old ReplicaSets stay at 0 replicas
+ * as revision history (`deployment.kubernetes.io/revision`, `kubernetes.io/change-cause` copied from the
+ * Deployment), and a rollback reuses the old ReplicaSet under a new revision number. Status conditions follow the
+ * controller (`NewReplicaSetAvailable`, `ReplicaSetUpdated`, `ProgressDeadlineExceeded`). A ReplicaSet replaces any
+ * pod it loses with a new one under a new name. https://kubernetes.io/docs/concepts/workloads/controllers/deployment/
+ *
+ * Work is incremental: a pass runs only when the store changed (`cluster.version`) or a timer (progress deadline,
+ * `minReadySeconds`) is due, and reads pods through one index built per pass.
  */
 import { fnv32a, safeEncode } from '../../lib/hash.js';
 import { matchesMap, matchesSelector } from '../../lib/labels.js';
 import type { Cluster } from '../cluster.js';
 import { deepEqual } from '../cluster.js';
+import type { ClusterState } from '../state.js';
 import type { Deployment, KubeObject, OwnerReference, Pod, PodTemplateSpec, ReplicaSet, ReplicationController } from '../types.js';
 import { isPodReady } from './pod-status.js';
 
@@ -18,7 +24,7 @@ export function podTemplateHash(template: PodTemplateSpec, collisionCount = 0): 
 }
 
 function ownerRef(o: KubeObject): OwnerReference {
-  return { apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name, uid: o.metadata.uid!, controller: true };
+  return { apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name, uid: o.metadata.uid!, controller: true, blockOwnerDeletion: true } as OwnerReference;
 }
 
 function isOwnedBy(o: KubeObject, owner: KubeObject): boolean {
@@ -44,93 +50,244 @@ function stripHash(t: PodTemplateSpec): PodTemplateSpec {
   return copy;
 }
 
-function reconcileDeployment(c: Cluster, d: Deployment): void {
-  const want = d.spec.replicas ?? 1;
-  const owned = replicaSetsOf(c, d);
-  let current = owned.find((rs) => deepEqual(stripHash(rs.spec.template), d.spec.template));
-  const maxRev = owned.reduce((m, rs) => Math.max(m, revisionOf(rs)), 0);
-  if (!current) {
-    const hash = podTemplateHash(d.spec.template);
-    const labels = { ...(d.spec.template.metadata?.labels ?? {}), 'pod-template-hash': hash };
-    const rs: ReplicaSet = {
-      apiVersion: 'apps/v1',
-      kind: 'ReplicaSet',
-      metadata: {
-        name: `${d.metadata.name}-${hash}`,
-        namespace: d.metadata.namespace,
-        labels,
-        annotations: { 'deployment.kubernetes.io/desired-replicas': String(want), 'deployment.kubernetes.io/max-replicas': String(want + 1), 'deployment.kubernetes.io/revision': String(maxRev + 1) },
-        ownerReferences: [ownerRef(d)],
-      },
-      spec: {
-        replicas: 0,
-        selector: { ...d.spec.selector, matchLabels: { ...(d.spec.selector.matchLabels ?? {}), 'pod-template-hash': hash } },
-        template: { ...structuredClone(d.spec.template), metadata: { ...(d.spec.template.metadata ?? {}), labels } },
-      },
-      status: { replicas: 0 },
-    };
-    current = c.create<ReplicaSet>(rs);
-    c.recordEvent(d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${rs.metadata.name} from 0 to ${want}`, 'deployment-controller');
-  } else if (revisionOf(current) < maxRev) {
-    // Rolling back to an older template: it becomes the newest revision (as `rollout undo` shows).
-    current.metadata.annotations = { ...(current.metadata.annotations ?? {}), 'deployment.kubernetes.io/revision': String(maxRev + 1) };
-    c.put(current);
-  }
-  // The controller copies the Deployment's change-cause to its newest ReplicaSet (what `rollout history` shows).
-  const cause = d.metadata.annotations?.['kubernetes.io/change-cause'];
-  if (cause !== undefined && current.metadata.annotations?.['kubernetes.io/change-cause'] !== cause) {
-    current.metadata.annotations = { ...(current.metadata.annotations ?? {}), 'kubernetes.io/change-cause': cause };
-    c.put(current);
-  }
-  const olds = replicaSetsOf(c, d).filter((rs) => rs.metadata.uid !== current!.metadata.uid);
-  const oldPods = olds.reduce((n, rs) => n + (rs.spec.replicas ?? 0), 0);
-  // Rolling update: bring the new ReplicaSet up, then scale old ones down once new pods are ready.
-  if ((current.spec.replicas ?? 0) !== want) {
-    const from = current.spec.replicas ?? 0;
-    current.spec.replicas = want;
-    current.metadata.annotations = { ...(current.metadata.annotations ?? {}), 'deployment.kubernetes.io/desired-replicas': String(want) };
-    c.put(current);
-    if (from !== 0 || oldPods === 0 || olds.length) {
-      if (from !== 0) c.recordEvent(d, 'Normal', 'ScalingReplicaSet', `Scaled ${want > from ? 'up' : 'down'} replica set ${current.metadata.name} from ${from} to ${want}`, 'deployment-controller');
-    }
-  }
-  const ready = (current.status.readyReplicas ?? 0) >= want;
-  for (const old of olds) {
-    if ((old.spec.replicas ?? 0) > 0 && (ready || d.spec.strategy?.type === 'Recreate')) {
-      const from = old.spec.replicas ?? 0;
-      old.spec.replicas = 0;
-      c.put(old);
-      c.recordEvent(d, 'Normal', 'ScalingReplicaSet', `Scaled down replica set ${old.metadata.name} from ${from} to 0`, 'deployment-controller');
-    }
-  }
-  // Keep at most revisionHistoryLimit old ReplicaSets.
-  const limit = d.spec.revisionHistoryLimit ?? 10;
-  const idle = replicaSetsOf(c, d).filter((rs) => rs.metadata.uid !== current!.metadata.uid && (rs.spec.replicas ?? 0) === 0);
-  for (const rs of idle.slice(0, Math.max(0, idle.length - limit))) c.delete('ReplicaSet', rs.metadata.namespace, rs.metadata.name);
+/** Deployment annotations the controller does not copy to its ReplicaSets (`annotationsToSkip`). */
+const SKIP_ANNOTATIONS = new Set([
+  'kubectl.kubernetes.io/last-applied-configuration',
+  'deployment.kubernetes.io/revision',
+  'deployment.kubernetes.io/revision-history',
+  'deployment.kubernetes.io/desired-replicas',
+  'deployment.kubernetes.io/max-replicas',
+  'deprecated.deployment.rollback.to',
+]);
 
-  const all = replicaSetsOf(c, d);
-  const pods = (rs: ReplicaSet): number => rs.status.replicas ?? 0;
+/** An int-or-percent against a total: `maxSurge` rounds up, `maxUnavailable` down (`GetScaledValueFromIntOrPercent`). */
+function scaled(v: number | string | undefined, fallback: string, total: number, roundUp: boolean): number {
+  const x = v ?? fallback;
+  if (typeof x === 'number') return x;
+  const m = /^(\d+)%$/.exec(x);
+  if (!m) return Number(x) || 0;
+  const f = (Number(m[1]) * total) / 100;
+  return roundUp ? Math.ceil(f) : Math.floor(f);
+}
+
+/** `maxSurge` and `maxUnavailable` resolved (both 0 is impossible: maxUnavailable becomes 1). */
+export function rollingLimits(d: Deployment): { surge: number; unavailable: number } {
+  const want = d.spec.replicas ?? 1;
+  if (d.spec.strategy?.type === 'Recreate') return { surge: 0, unavailable: want };
+  const ru = d.spec.strategy?.rollingUpdate;
+  const surge = scaled(ru?.maxSurge, '25%', want, true);
+  const unavailable = scaled(ru?.maxUnavailable, '25%', want, false);
+  return surge === 0 && unavailable === 0 ? { surge: 0, unavailable: 1 } : { surge, unavailable };
+}
+
+/** Pods by owner uid, built once per pass. */
+interface Index {
+  podsByOwner: Map<string, Pod[]>;
+  podsByNs: Map<string, Pod[]>;
+  rsByOwner: Map<string, ReplicaSet[]>;
+}
+
+function buildIndex(c: Cluster): Index {
+  const idx: Index = { podsByOwner: new Map(), podsByNs: new Map(), rsByOwner: new Map() };
+  const add = <T>(m: Map<string, T[]>, k: string, v: T): void => {
+    const l = m.get(k);
+    if (l) l.push(v);
+    else m.set(k, [v]);
+  };
+  for (const o of c.state.objects.get('Pod')?.values() ?? []) {
+    const p = o as Pod;
+    add(idx.podsByNs, p.metadata.namespace ?? 'default', p);
+    for (const r of p.metadata.ownerReferences ?? []) add(idx.podsByOwner, r.uid, p);
+  }
+  for (const o of c.state.objects.get('ReplicaSet')?.values() ?? []) for (const r of o.metadata.ownerReferences ?? []) add(idx.rsByOwner, r.uid, o as ReplicaSet);
+  return idx;
+}
+
+interface Pass {
+  c: Cluster;
+  idx: Index;
+  now: number;
+  /** Earliest time a timer-driven change is due. */
+  wake: number;
+}
+
+function ownedSets(p: Pass, d: Deployment): ReplicaSet[] {
+  return (p.idx.rsByOwner.get(d.metadata.uid!) ?? []).filter((rs) => p.c.get('ReplicaSet', rs.metadata.namespace, rs.metadata.name) === rs).sort((a, b) => revisionOf(a) - revisionOf(b));
+}
+
+function setAnnotation(o: KubeObject, key: string, value: string): boolean {
+  if (o.metadata.annotations?.[key] === value) return false;
+  o.metadata.annotations = { ...(o.metadata.annotations ?? {}), [key]: value };
+  return true;
+}
+
+function scaleRs(p: Pass, d: Deployment, rs: ReplicaSet, to: number): void {
+  const from = rs.spec.replicas ?? 0;
+  if (from === to) return;
+  rs.spec.replicas = to;
+  setAnnotation(rs, 'deployment.kubernetes.io/desired-replicas', String(d.spec.replicas ?? 1));
+  setAnnotation(rs, 'deployment.kubernetes.io/max-replicas', String((d.spec.replicas ?? 1) + rollingLimits(d).surge));
+  p.c.put(rs);
+  p.c.recordEvent(d, 'Normal', 'ScalingReplicaSet', `Scaled ${to > from ? 'up' : 'down'} replica set ${rs.metadata.name} from ${from} to ${to}`, 'deployment-controller');
+}
+
+function createNewReplicaSet(p: Pass, d: Deployment, maxRev: number): ReplicaSet {
+  const hash = podTemplateHash(d.spec.template);
+  const labels = { ...(d.spec.template.metadata?.labels ?? {}), 'pod-template-hash': hash };
+  const annotations: Record<string, string> = {};
+  for (const [k, v] of Object.entries(d.metadata.annotations ?? {})) if (!SKIP_ANNOTATIONS.has(k)) annotations[k] = v;
+  const want = d.spec.replicas ?? 1;
+  Object.assign(annotations, { 'deployment.kubernetes.io/desired-replicas': String(want), 'deployment.kubernetes.io/max-replicas': String(want + rollingLimits(d).surge), 'deployment.kubernetes.io/revision': String(maxRev + 1) });
+  const rs: ReplicaSet = {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: { name: `${d.metadata.name}-${hash}`, namespace: d.metadata.namespace, labels, annotations, ownerReferences: [ownerRef(d)] },
+    spec: {
+      replicas: 0,
+      ...(d.spec.minReadySeconds ? { minReadySeconds: d.spec.minReadySeconds } : {}),
+      selector: { ...d.spec.selector, matchLabels: { ...(d.spec.selector.matchLabels ?? {}), 'pod-template-hash': hash } },
+      template: { ...structuredClone(d.spec.template), metadata: { ...structuredClone(d.spec.template.metadata ?? {}), labels } },
+    },
+    status: { replicas: 0 },
+  };
+  const created = p.c.create<ReplicaSet>(rs);
+  const list = p.idx.rsByOwner.get(d.metadata.uid!) ?? [];
+  list.push(created);
+  p.idx.rsByOwner.set(d.metadata.uid!, list);
+  return created;
+}
+
+type Condition = NonNullable<Deployment['status']['conditions']>[number] & { lastUpdateTime?: string; lastTransitionTime?: string };
+
+function condition(d: Deployment, type: string): Condition | undefined {
+  return d.status?.conditions?.find((x) => x.type === type) as Condition | undefined;
+}
+
+/** Rolling update (`rolloutRolling`): scale the new ReplicaSet up within maxSurge, old ones down within maxUnavailable. */
+function rollRolling(p: Pass, d: Deployment, current: ReplicaSet, olds: ReplicaSet[]): void {
+  const want = d.spec.replicas ?? 1;
+  const { surge, unavailable } = rollingLimits(d);
+  const all = [current, ...olds];
+  const total = (): number => all.reduce((n, rs) => n + (rs.spec.replicas ?? 0), 0);
+  const cur = current.spec.replicas ?? 0;
+  if (cur > want) return scaleRs(p, d, current, want);
+  if (cur < want) {
+    const up = Math.min(want + surge - total(), want - cur);
+    if (up > 0) return scaleRs(p, d, current, cur + up);
+  }
+  const minAvailable = want - unavailable;
+  const newUnavailable = (current.spec.replicas ?? 0) - (current.status.availableReplicas ?? 0);
+  let budget = total() - minAvailable - newUnavailable;
+  if (budget <= 0) return;
+  // Unhealthy old pods go first, then available ones while availability stays at least minAvailable.
+  const byAge = [...olds].sort((a, b) => (a.metadata.creationTimestamp! < b.metadata.creationTimestamp! ? -1 : 1));
+  for (const rs of byAge) {
+    const unhealthy = (rs.spec.replicas ?? 0) - (rs.status.availableReplicas ?? 0);
+    const n = Math.min(unhealthy, budget);
+    if (n > 0) {
+      scaleRs(p, d, rs, (rs.spec.replicas ?? 0) - n);
+      budget -= n;
+    }
+  }
+  const available = all.reduce((n, rs) => n + Math.min(rs.status.availableReplicas ?? 0, rs.spec.replicas ?? 0), 0);
+  let down = available - minAvailable;
+  for (const rs of byAge) {
+    if (down <= 0) break;
+    const n = Math.min(rs.spec.replicas ?? 0, down);
+    if (n > 0) {
+      scaleRs(p, d, rs, (rs.spec.replicas ?? 0) - n);
+      down -= n;
+    }
+  }
+}
+
+function reconcileDeployment(p: Pass, d: Deployment): void {
+  const { c } = p;
+  const want = d.spec.replicas ?? 1;
+  let owned = ownedSets(p, d);
+  const maxRev = owned.reduce((m, rs) => Math.max(m, revisionOf(rs)), 0);
+  let current = owned.find((rs) => deepEqual(stripHash(rs.spec.template), d.spec.template));
+  let created = false;
+  if (d.spec.paused) return;
+  if (!current) {
+    current = createNewReplicaSet(p, d, maxRev);
+    created = true;
+    owned = [...owned, current];
+  } else if (revisionOf(current) < maxRev) {
+    // Rolling back to an older template: its ReplicaSet becomes the newest revision, remembering the old number.
+    const old = String(revisionOf(current));
+    const history = current.metadata.annotations?.['deployment.kubernetes.io/revision-history'];
+    setAnnotation(current, 'deployment.kubernetes.io/revision-history', history ? `${history},${old}` : old);
+    setAnnotation(current, 'deployment.kubernetes.io/revision', String(maxRev + 1));
+    for (const [k, v] of Object.entries(d.metadata.annotations ?? {})) if (!SKIP_ANNOTATIONS.has(k)) setAnnotation(current, k, v);
+    c.put(current);
+  }
+  if (setAnnotation(d, 'deployment.kubernetes.io/revision', String(revisionOf(current)))) c.put(d);
+  const olds = owned.filter((rs) => rs !== current);
+  if (d.spec.strategy?.type === 'Recreate') {
+    for (const rs of olds) if ((rs.spec.replicas ?? 0) > 0) scaleRs(p, d, rs, 0);
+    const oldPods = olds.reduce((n, rs) => n + (p.idx.podsByOwner.get(rs.metadata.uid!) ?? []).filter((pod) => c.get('Pod', pod.metadata.namespace, pod.metadata.name) === pod).length, 0);
+    if (oldPods === 0) scaleRs(p, d, current, want);
+  } else rollRolling(p, d, current, olds);
+
+  // Keep at most revisionHistoryLimit old ReplicaSets (oldest revisions go first).
+  const limit = d.spec.revisionHistoryLimit ?? 10;
+  const idle = olds.filter((rs) => (rs.spec.replicas ?? 0) === 0 && (rs.status.replicas ?? 0) === 0);
+  for (const rs of idle.slice(0, Math.max(0, idle.length - limit))) c.delete('ReplicaSet', rs.metadata.namespace, rs.metadata.name);
+  const all = ownedSets(p, d);
+  updateDeploymentStatus(p, d, current, all, created);
+}
+
+function updateDeploymentStatus(p: Pass, d: Deployment, current: ReplicaSet, all: ReplicaSet[], created: boolean): void {
+  const { c, now } = p;
+  const want = d.spec.replicas ?? 1;
+  const sum = (f: (rs: ReplicaSet) => number | undefined): number => all.reduce((n, rs) => n + (f(rs) ?? 0), 0);
   const status: Deployment['status'] = {
     observedGeneration: d.metadata.generation,
-    replicas: all.reduce((n, rs) => n + pods(rs), 0),
-    updatedReplicas: pods(current),
-    readyReplicas: all.reduce((n, rs) => n + (rs.status.readyReplicas ?? 0), 0),
-    availableReplicas: all.reduce((n, rs) => n + (rs.status.availableReplicas ?? 0), 0),
+    replicas: sum((rs) => rs.status.replicas),
+    updatedReplicas: current.status.replicas ?? 0,
+    readyReplicas: sum((rs) => rs.status.readyReplicas),
+    availableReplicas: sum((rs) => rs.status.availableReplicas),
   };
-  status.unavailableReplicas = Math.max(0, want - (status.availableReplicas ?? 0)) || undefined;
-  const available = (status.availableReplicas ?? 0) >= want;
-  status.conditions = [
-    { type: 'Available', status: available ? 'True' : 'False', reason: available ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable', message: available ? 'Deployment has minimum availability.' : 'Deployment does not have minimum availability.' },
-    { type: 'Progressing', status: 'True', reason: pods(current) === want && (current.status.readyReplicas ?? 0) === want ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated', message: `ReplicaSet "${current.metadata.name}" ${pods(current) === want && (current.status.readyReplicas ?? 0) === want ? 'has successfully progressed.' : 'is progressing.'}` },
-  ];
-  for (const k of Object.keys(status) as (keyof typeof status)[]) if (status[k] === undefined || status[k] === 0) delete status[k];
+  status.unavailableReplicas = Math.max(0, want - (status.availableReplicas ?? 0));
+  const iso = c.nowIso();
+  const keep = (next: Condition): Condition => {
+    const old = condition(d, next.type);
+    const sameStatus = old?.status === next.status;
+    const sameAll = sameStatus && old?.reason === next.reason && old?.message === next.message;
+    return { ...next, lastUpdateTime: sameAll ? (old?.lastUpdateTime ?? iso) : iso, lastTransitionTime: sameStatus ? (old?.lastTransitionTime ?? iso) : iso };
+  };
+  const minAvailable = want - rollingLimits(d).unavailable;
+  const available = (status.availableReplicas ?? 0) >= minAvailable;
+  const availableCond = keep({ type: 'Available', status: available ? 'True' : 'False', reason: available ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable', message: available ? 'Deployment has minimum availability.' : 'Deployment does not have minimum availability.' });
+  const complete = (current.status.replicas ?? 0) === want && (current.status.availableReplicas ?? 0) >= want && (status.replicas ?? 0) === want;
+  const prev = condition(d, 'Progressing');
+  const deadline = (d.spec.progressDeadlineSeconds ?? 600) * 1000;
+  let progressing: Condition;
+  if (complete) progressing = { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${current.metadata.name}" has successfully progressed.` };
+  else if (created) progressing = { type: 'Progressing', status: 'True', reason: 'NewReplicaSetCreated', message: `Created new replica set "${current.metadata.name}"` };
+  else {
+    const moved = !deepEqual(d.status?.updatedReplicas ?? 0, status.updatedReplicas ?? 0) || (d.status?.availableReplicas ?? 0) !== (status.availableReplicas ?? 0) || (d.status?.replicas ?? 0) !== (status.replicas ?? 0);
+    const since = prev?.lastUpdateTime ? Date.parse(prev.lastUpdateTime) : now;
+    if (prev?.reason === 'ProgressDeadlineExceeded' && !moved) progressing = prev;
+    else if (!moved && now - since >= deadline && prev?.status === 'True') progressing = { type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: `ReplicaSet "${current.metadata.name}" has timed out progressing.` };
+    else {
+      progressing = { type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', message: `ReplicaSet "${current.metadata.name}" is progressing.` };
+      if (moved) progressing.lastUpdateTime = iso;
+      p.wake = Math.min(p.wake, (moved ? now : since) + deadline);
+    }
+  }
+  const pc = keep(progressing);
+  if (progressing.lastUpdateTime === iso) pc.lastUpdateTime = iso;
+  status.conditions = [availableCond, pc];
+  for (const k of ['replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas'] as const) if (status[k] === 0) delete status[k];
   if (!deepEqual(d.status, status)) {
     d.status = status;
     c.touch();
   }
 }
 
-function podFromTemplate(c: Cluster, owner: KubeObject, template: PodTemplateSpec): Pod {
+function podFromTemplate(owner: KubeObject, template: PodTemplateSpec): Pod {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -147,47 +304,79 @@ function podFromTemplate(c: Cluster, owner: KubeObject, template: PodTemplateSpe
   };
 }
 
-/** Keeps `replicas` pods matching the selector alive; creates with `generateName`, deletes the newest first. */
-function reconcileReplicas(c: Cluster, owner: ReplicaSet | ReplicationController, matches: (p: Pod) => boolean): void {
+/** When the pod became Ready (the Ready condition's transition time), for minReadySeconds. */
+function readySince(pod: Pod): number {
+  const t = pod.status?.conditions?.find((x) => x.type === 'Ready')?.lastTransitionTime;
+  return t ? Date.parse(t) : 0;
+}
+
+/** Keeps `replicas` pods matching the selector alive; creates with `generateName`, deletes the least useful first. */
+function reconcileReplicas(p: Pass, owner: ReplicaSet | ReplicationController, matches: (pod: Pod) => boolean): void {
+  const { c } = p;
   const want = owner.spec.replicas ?? 1;
-  const mine = c.list<Pod>('Pod', owner.metadata.namespace).filter((p) => isOwnedBy(p, owner) && !p.metadata.deletionTimestamp);
+  const live = (pod: Pod): boolean => c.get('Pod', pod.metadata.namespace, pod.metadata.name) === pod;
+  const mine = (p.idx.podsByOwner.get(owner.metadata.uid!) ?? []).filter((pod) => live(pod) && !pod.metadata.deletionTimestamp);
   // Adopt orphans that match (as the ReplicaSet controller does).
-  for (const p of c.list<Pod>('Pod', owner.metadata.namespace)) {
-    if (!p.metadata.ownerReferences?.length && matches(p) && mine.length < want) {
-      p.metadata.ownerReferences = [ownerRef(owner)];
-      c.put(p);
-      mine.push(p);
+  if (mine.length < want) {
+    for (const pod of p.idx.podsByNs.get(owner.metadata.namespace ?? 'default') ?? []) {
+      if (mine.length >= want) break;
+      if (!pod.metadata.ownerReferences?.length && live(pod) && matches(pod)) {
+        pod.metadata.ownerReferences = [ownerRef(owner)];
+        c.put(pod);
+        mine.push(pod);
+      }
     }
   }
   const component = owner.kind === 'ReplicaSet' ? 'replicaset-controller' : 'replication-controller';
   for (let i = mine.length; i < want; i++) {
-    const pod = c.create<Pod>(podFromTemplate(c, owner, owner.spec.template));
+    const pod = c.create<Pod>(podFromTemplate(owner, owner.spec.template));
+    mine.push(pod);
     c.recordEvent(owner, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, component);
   }
   if (mine.length > want) {
+    const rank = (pod: Pod): number => (!pod.spec.nodeName ? 0 : pod.status.phase === 'Pending' ? 1 : !isPodReady(pod) ? 2 : 3);
     const victims = [...mine]
-      .sort((a, b) => Number(isPodReady(a)) - Number(isPodReady(b)) || (a.metadata.creationTimestamp! < b.metadata.creationTimestamp! ? 1 : -1))
+      .sort((a, b) => rank(a) - rank(b) || (a.metadata.creationTimestamp! < b.metadata.creationTimestamp! ? 1 : a.metadata.creationTimestamp! > b.metadata.creationTimestamp! ? -1 : 0))
       .slice(0, mine.length - want);
     for (const v of victims) {
       c.delete('Pod', v.metadata.namespace, v.metadata.name);
       c.recordEvent(owner, 'Normal', 'SuccessfulDelete', `Deleted pod: ${v.metadata.name}`, component);
     }
   }
-  const pods = c.list<Pod>('Pod', owner.metadata.namespace).filter((p) => isOwnedBy(p, owner));
-  const ready = pods.filter(isPodReady).length;
-  const status = { replicas: pods.length, fullyLabeledReplicas: pods.length, readyReplicas: ready, availableReplicas: ready, observedGeneration: owner.metadata.generation };
+  const pods = mine.filter(live);
+  const minReady = ((owner.spec as { minReadySeconds?: number }).minReadySeconds ?? 0) * 1000;
+  let ready = 0;
+  let available = 0;
+  for (const pod of pods) {
+    if (!isPodReady(pod)) continue;
+    ready++;
+    const at = readySince(pod) + minReady;
+    if (at <= p.now) available++;
+    else p.wake = Math.min(p.wake, at);
+  }
+  const status: ReplicaSet['status'] = { replicas: pods.length, fullyLabeledReplicas: pods.length, readyReplicas: ready, availableReplicas: available, observedGeneration: owner.metadata.generation };
+  if (!ready) delete status.readyReplicas;
+  if (!available) delete status.availableReplicas;
+  if (!pods.length) delete status.fullyLabeledReplicas;
   if (!deepEqual(owner.status, status)) {
     owner.status = status;
     c.touch();
   }
 }
 
-/** Reconciles every Deployment, ReplicaSet and ReplicationController. */
+const caches = new WeakMap<Cluster, { state: ClusterState; version: number; wake: number }>();
+
+/** Reconciles every Deployment, ReplicaSet and ReplicationController (skipped when nothing changed or is due). */
 export function workloadsController(c: Cluster): void {
-  for (const d of c.list<Deployment>('Deployment')) reconcileDeployment(c, d);
-  for (const rs of c.list<ReplicaSet>('ReplicaSet')) reconcileReplicas(c, rs, (p) => matchesSelector(rs.spec.selector, p.metadata.labels));
+  const now = c.now();
+  const cache = caches.get(c);
+  if (cache && cache.state === c.state && cache.version === c.version && now < cache.wake) return;
+  const p: Pass = { c, idx: buildIndex(c), now, wake: Infinity };
+  for (const d of c.list<Deployment>('Deployment')) reconcileDeployment(p, d);
+  for (const rs of c.list<ReplicaSet>('ReplicaSet')) reconcileReplicas(p, rs, (pod) => matchesSelector(rs.spec.selector, pod.metadata.labels));
   for (const rc of c.list<ReplicationController>('ReplicationController')) {
     const sel = rc.spec.selector ?? rc.spec.template.metadata?.labels;
-    reconcileReplicas(c, rc, (p) => matchesMap(sel, p.metadata.labels));
+    reconcileReplicas(p, rc, (pod) => matchesMap(sel, pod.metadata.labels));
   }
+  caches.set(c, { state: c.state, version: c.version, wake: p.wake });
 }
