@@ -7,6 +7,7 @@ import { annotate } from './annotate.js';
 import { apply } from './apply.js';
 import { create } from './create.js';
 import { del } from './delete.js';
+import { edit } from './edit.js';
 import { exec } from './exec.js';
 import { expose } from './expose.js';
 import { get } from './get.js';
@@ -19,6 +20,7 @@ import { logs } from './logs.js';
 import { version } from './version.js';
 import { wait } from './wait.js';
 import { label } from './label.js';
+import { replace } from './replace.js';
 import { rollout } from './rollout.js';
 import { run } from './run.js';
 import { scale } from './scale.js';
@@ -28,7 +30,7 @@ import { set } from './set.js';
 export type Verb = (ctx: CommandContext, args: string[]) => CommandResult;
 
 /** Verbs by name. */
-export const VERBS: Record<string, Verb> = { apply, get, exec, create, run, expose, describe, logs, explain, 'api-resources': apiResources, 'cluster-info': clusterInfo, version, wait, delete: del, scale, label, annotate, set, rollout };
+export const VERBS: Record<string, Verb> = { apply, get, exec, create, run, expose, describe, logs, explain, 'api-resources': apiResources, 'cluster-info': clusterInfo, version, wait, delete: del, scale, label, annotate, set, rollout, edit, replace };
 
 /** The `kubectl` command: routing, `--help` and unknown verbs live in dispatch.ts. */
 export const kubectl: CommandFn = (ctx) => dispatch(ctx, VERBS);

@@ -159,7 +159,8 @@ function attachTo(ctx: CommandContext, pod: Pod, o: { tty: boolean; rm: boolean;
   const interactiveShell = argv.length === 0 || (argv.length === 1 && /(^|\/)(sh|bash|ash)$/.test(argv[0]!));
   if (interactiveShell && o.tty) {
     const shell = argv[0]?.split('/').pop() === 'bash' ? 'bash' : 'sh';
-    const onLeave = o.rm ? (): string => deletePod(ctx, ready) : undefined;
+    const ended = o.restart === 'Always' && !o.quiet ? `Session ended, resume using 'kubectl attach ${ready.metadata.name} -c ${container.name} -i -t' command when the pod is running\n` : '';
+    const onLeave = o.rm || ended ? (): string => ended + (o.rm ? deletePod(ctx, ready) : '') : undefined;
     enterWithHook(ctx, { ...location, shell }, onLeave);
     return { stdout: '', stderr: prompt, exitCode: 0 };
   }
