@@ -38,7 +38,7 @@ function memString(b: number): string {
 }
 
 /** `describeNode`, including the Non-terminated Pods and Allocated resources tables. */
-export function describeNode(c: Cluster, n: Node): string {
+export function describeNode(c: Cluster, n: Node, events = true): string {
   const w = new DescribeWriter(c.now());
   const created = n.metadata.creationTimestamp;
   w.write(0, `Name:\t${n.metadata.name}\n`);
@@ -119,12 +119,12 @@ export function describeNode(c: Cluster, n: Node): string {
   w.write(1, `cpu\t${cpuString(tot.rc)} (${pct(tot.rc, allocCpu)}%)\t${cpuString(tot.lc)} (${pct(tot.lc, allocCpu)}%)\n`);
   w.write(1, `memory\t${memString(tot.rm)} (${pct(tot.rm, allocMem)}%)\t${memString(tot.lm)} (${pct(tot.lm, allocMem)}%)\n`);
   w.write(1, 'ephemeral-storage\t0 (0%)\t0 (0%)\n');
-  w.events(c.eventsFor(n));
+  if (events) w.events(c.eventsFor(n));
   return w.done();
 }
 
 /** `ConfigMapDescriber`. */
-export function describeConfigMap(c: Cluster, cm: ConfigMap): string {
+export function describeConfigMap(c: Cluster, cm: ConfigMap, events = true): string {
   const w = new DescribeWriter(c.now());
   w.write(0, `Name:\t${cm.metadata.name}\n`);
   w.write(0, `Namespace:\t${cm.metadata.namespace}\n`);
@@ -138,7 +138,7 @@ export function describeConfigMap(c: Cluster, cm: ConfigMap): string {
   }
   w.write(0, '\nBinaryData\n====\n');
   w.write(0, '\n');
-  w.events(c.eventsFor(cm));
+  if (events) w.events(c.eventsFor(cm));
   return w.done();
 }
 

@@ -30,7 +30,7 @@ function slicesFor(c: Cluster, ns: string | undefined, svc: string): EndpointSli
 }
 
 /** `describeService`. */
-export function describeService(c: Cluster, s: Service): string {
+export function describeService(c: Cluster, s: Service, events = true): string {
   const w = new DescribeWriter(c.now());
   const slices = slicesFor(c, s.metadata.namespace, s.metadata.name);
   w.write(0, `Name:\t${s.metadata.name}\n`);
@@ -60,12 +60,12 @@ export function describeService(c: Cluster, s: Service): string {
   w.write(0, `Session Affinity:\t${s.spec.sessionAffinity ?? 'None'}\n`);
   if (s.spec.externalTrafficPolicy) w.write(0, `External Traffic Policy:\t${s.spec.externalTrafficPolicy}\n`);
   if (s.spec.internalTrafficPolicy) w.write(0, `Internal Traffic Policy:\t${s.spec.internalTrafficPolicy}\n`);
-  w.events(c.eventsFor(s));
+  if (events) w.events(c.eventsFor(s));
   return w.done();
 }
 
 /** `describeEndpoints`. */
-export function describeEndpoints(c: Cluster, ep: Endpoints): string {
+export function describeEndpoints(c: Cluster, ep: Endpoints, events = true): string {
   const w = new DescribeWriter(c.now());
   w.write(0, `Name:\t${ep.metadata.name}\n`);
   w.write(0, `Namespace:\t${ep.metadata.namespace}\n`);
@@ -83,7 +83,7 @@ export function describeEndpoints(c: Cluster, ep: Endpoints): string {
     }
     w.write(0, '\n');
   }
-  w.events(c.eventsFor(ep));
+  if (events) w.events(c.eventsFor(ep));
   return w.done();
 }
 
@@ -103,7 +103,7 @@ function backend(c: Cluster, ns: string | undefined, b: IngressBackend): string 
 }
 
 /** `describeIngressV1`. */
-export function describeIngress(c: Cluster, ing: Ingress): string {
+export function describeIngress(c: Cluster, ing: Ingress, events = true): string {
   const w = new DescribeWriter(c.now());
   const ns = ing.metadata.namespace;
   w.write(0, `Name:\t${ing.metadata.name}\n`);
@@ -128,7 +128,7 @@ export function describeIngress(c: Cluster, ing: Ingress): string {
   }
   if (count === 0) w.write(1, `*\t*\t${def}\n`);
   w.annotations('Annotations', ing.metadata.annotations);
-  w.events(c.eventsFor(ing));
+  if (events) w.events(c.eventsFor(ing));
   return w.done();
 }
 

@@ -132,7 +132,7 @@ function controller(p: Pod): string {
 }
 
 /** `describePod`. */
-export function describePod(c: Cluster, p: Pod): string {
+export function describePod(c: Cluster, p: Pod, events = true): string {
   const w = new DescribeWriter(c.now());
   w.write(0, `Name:\t${p.metadata.name}\n`);
   w.write(0, `Namespace:\t${p.metadata.namespace}\n`);
@@ -175,6 +175,6 @@ export function describePod(c: Cluster, p: Pod): string {
       if (t.tolerationSeconds !== undefined) s += ` for ${t.tolerationSeconds}s`;
       w.write(0, `${s}\n`);
     });
-  w.events(c.eventsFor(p));
+  if (events) w.events(c.eventsFor(p));
   return w.done();
 }

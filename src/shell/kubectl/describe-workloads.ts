@@ -24,7 +24,7 @@ function rsList(list: ReplicaSet[]): string {
 }
 
 /** `describeDeployment`. */
-export function describeDeployment(c: Cluster, d: Deployment): string {
+export function describeDeployment(c: Cluster, d: Deployment, events = true): string {
   const w = new DescribeWriter(c.now());
   const st = d.status ?? {};
   const desired = d.spec.replicas ?? 1;
@@ -58,12 +58,12 @@ export function describeDeployment(c: Cluster, d: Deployment): string {
     w.write(0, `OldReplicaSets:\t${rsList(old)}\n`);
     w.write(0, `NewReplicaSet:\t${rsList([current])}\n`);
   }
-  w.events(c.eventsFor(d));
+  if (events) w.events(c.eventsFor(d));
   return w.done();
 }
 
 /** `describeReplicaSet`. */
-export function describeReplicaSet(c: Cluster, r: ReplicaSet): string {
+export function describeReplicaSet(c: Cluster, r: ReplicaSet, events = true): string {
   const w = new DescribeWriter(c.now());
   w.write(0, `Name:\t${r.metadata.name}\n`);
   w.write(0, `Namespace:\t${r.metadata.namespace}\n`);
@@ -76,12 +76,12 @@ export function describeReplicaSet(c: Cluster, r: ReplicaSet): string {
   w.write(0, 'Pods Status:\t');
   w.write(0, `${podCounts(c, r)}\n`);
   describePodTemplate(w, r.spec.template);
-  w.events(c.eventsFor(r));
+  if (events) w.events(c.eventsFor(r));
   return w.done();
 }
 
 /** `describeReplicationController`. */
-export function describeReplicationController(c: Cluster, r: ReplicationController): string {
+export function describeReplicationController(c: Cluster, r: ReplicationController, events = true): string {
   const w = new DescribeWriter(c.now());
   w.write(0, `Name:\t${r.metadata.name}\n`);
   w.write(0, `Namespace:\t${r.metadata.namespace}\n`);
@@ -91,6 +91,6 @@ export function describeReplicationController(c: Cluster, r: ReplicationControll
   w.write(0, `Replicas:\t${r.status?.replicas ?? 0} current / ${r.spec.replicas ?? 1} desired\n`);
   w.write(0, `Pods Status:\t${podCounts(c, r)}\n`);
   describePodTemplate(w, r.spec.template);
-  w.events(c.eventsFor(r));
+  if (events) w.events(c.eventsFor(r));
   return w.done();
 }

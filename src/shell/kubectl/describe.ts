@@ -1,7 +1,8 @@
 /**
  * `kubectl describe TYPE [NAME_PREFIX | -l selector]`: one describer per kind, separated by blank lines as kubectl
  * prints several. A name that matches no object exactly describes every object whose name starts with it, as
- * kubectl's `DescribeMatchingResources` does; none at all gives the apiserver's NotFound.
+ * kubectl's `DescribeMatchingResources` does; none at all gives the apiserver's NotFound. As kubectl does, the Events
+ * section is left out when several objects (or a prefix match) are described, unless `--show-events` is given.
  */
 import { SimError, qualifiedResource, type Cluster, type ConfigMap, type Deployment, type Endpoints, type Ingress, type KubeObject, type Namespace, type NetworkPolicy, type Node, type Pod, type ReplicaSet, type ReplicationController, type Secret, type Service } from '../../sim/index.js';
 import type { CommandResult } from '../types.js';
@@ -16,32 +17,32 @@ import type { Verb } from './index.js';
 import { parseResourceArgs } from './resource-args.js';
 import { parseSelector } from './selector.js';
 
-type Describer = (c: Cluster, o: KubeObject) => string;
+type Describer = (c: Cluster, o: KubeObject, events: boolean) => string;
 
 /** Describers by kind. */
 export const DESCRIBERS: Record<string, Describer> = {
-  Pod: (c, o) => describePod(c, o as Pod),
-  Service: (c, o) => describeService(c, o as Service),
-  Endpoints: (c, o) => describeEndpoints(c, o as Endpoints),
-  Ingress: (c, o) => describeIngress(c, o as Ingress),
+  Pod: (c, o, e) => describePod(c, o as Pod, e),
+  Service: (c, o, e) => describeService(c, o as Service, e),
+  Endpoints: (c, o, e) => describeEndpoints(c, o as Endpoints, e),
+  Ingress: (c, o, e) => describeIngress(c, o as Ingress, e),
   NetworkPolicy: (c, o) => describeNetworkPolicy(c, o as NetworkPolicy),
-  Deployment: (c, o) => describeDeployment(c, o as Deployment),
-  ReplicaSet: (c, o) => describeReplicaSet(c, o as ReplicaSet),
-  ReplicationController: (c, o) => describeReplicationController(c, o as ReplicationController),
+  Deployment: (c, o, e) => describeDeployment(c, o as Deployment, e),
+  ReplicaSet: (c, o, e) => describeReplicaSet(c, o as ReplicaSet, e),
+  ReplicationController: (c, o, e) => describeReplicationController(c, o as ReplicationController, e),
   Namespace: (c, o) => describeNamespace(c, o as Namespace),
-  Node: (c, o) => describeNode(c, o as Node),
-  ConfigMap: (c, o) => describeConfigMap(c, o as ConfigMap),
+  Node: (c, o, e) => describeNode(c, o as Node, e),
+  ConfigMap: (c, o, e) => describeConfigMap(c, o as ConfigMap, e),
   Secret: (c, o) => describeSecret(c, o as Secret),
 };
 
 /** The generic describer for other kinds: name, namespace, labels, annotations. */
-function genericDescribe(c: Cluster, o: KubeObject): string {
+function genericDescribe(c: Cluster, o: KubeObject, events: boolean): string {
   const lines = [`Name:         ${o.metadata.name}`, ...(o.metadata.namespace ? [`Namespace:    ${o.metadata.namespace}`] : [])];
   const labels = Object.entries(o.metadata.labels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
   lines.push(`Labels:       ${labels.length ? labels.map(([k, v]) => `${k}=${v}`).join('\n              ') : '<none>'}`);
   lines.push('Annotations:  <none>', `API Version:  ${o.apiVersion}`, `Kind:         ${o.kind}`);
   void c;
-  return lines.join('\n') + '\nEvents:       <none>\n';
+  return lines.join('\n') + (events ? '\nEvents:       <none>\n' : '\n');
 }
 
 export const describe: Verb = (ctx, args): CommandResult => {
@@ -68,24 +69,30 @@ export const describe: Verb = (ctx, args): CommandResult => {
   if (!sel.ok) return { stdout: '', stderr: sel.error + '\n', exitCode: 1 };
   const allNs = bool(f, 'all-namespaces');
   const ns = str(f, 'namespace') ?? 'default';
-  const out: string[] = [];
-  let stderr = ra.requests.some((r) => r.info.kind === 'Endpoints') ? ENDPOINTS_WARNING : '';
+  const warning = ra.requests.some((r) => r.info.kind === 'Endpoints') ? ENDPOINTS_WARNING : '';
+  const infos: KubeObject[] = [];
+  const errors: string[] = [];
   for (const req of ra.requests) {
     const scope = req.info.namespaced ? (allNs ? undefined : ns) : undefined;
-    let objs: KubeObject[] = [];
-    if (req.names.length === 0) objs = ctx.cluster.list(req.info.kind, scope).filter((o) => sel.matches(o.metadata.labels));
+    if (req.names.length === 0) infos.push(...ctx.cluster.list(req.info.kind, scope).filter((o) => sel.matches(o.metadata.labels)));
     for (const name of req.names) {
-      const exact = ctx.cluster.get(req.info.kind, scope ?? (req.info.namespaced ? ns : undefined), name);
-      const found = exact ? [exact] : ctx.cluster.list(req.info.kind, scope).filter((o) => o.metadata.name.startsWith(name));
-      if (found.length === 0) stderr += errorText(SimError.notFound(qualifiedResource(req.info), name)) + '\n';
-      objs.push(...found);
+      const o = ctx.cluster.get(req.info.kind, req.info.namespaced ? ns : undefined, name);
+      if (o) infos.push(o);
+      else errors.push(errorText(SimError.notFound(qualifiedResource(req.info), name)));
     }
-    for (const o of objs) out.push((DESCRIBERS[o.kind] ?? genericDescribe)(ctx.cluster, o));
   }
-  const failed = stderr.replace(ENDPOINTS_WARNING, '') !== '';
-  if (out.length === 0 && !failed) {
-    stderr += allNs || !ra.requests.every((r) => r.info.namespaced) ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`;
-    return { stdout: '', stderr, exitCode: 0 };
+  const explicit = f.values.get('show-events');
+  const describeOne = (o: KubeObject, events: boolean): string => (DESCRIBERS[o.kind] ?? genericDescribe)(ctx.cluster, o, events);
+  // kubectl's DescribeMatchingResources: `describe TYPE PREFIX` with no exact match describes every name with that prefix.
+  if (errors.length > 0 && f.positionals.length === 2 && !f.positionals[0]!.includes('/')) {
+    const req = ra.requests[0]!;
+    const matches = ctx.cluster.list(req.info.kind, req.info.namespaced ? ns : undefined).filter((o) => o.metadata.name.startsWith(f.positionals[1]!));
+    if (matches.length === 0) return { stdout: '', stderr: warning + errors.join('\n') + '\n', exitCode: 1 };
+    return { stdout: matches.map((o) => describeOne(o, explicit === true) + '\n').join(''), stderr: warning, exitCode: 0 };
   }
-  return { stdout: out.join('\n\n'), stderr, exitCode: failed ? 1 : 0 };
+  const events = explicit === undefined ? errors.length === 0 && infos.length <= 1 : explicit === true;
+  const stdout = infos.map((o) => describeOne(o, events)).join('\n\n');
+  let stderr = warning + errors.map((e) => e + '\n').join('');
+  if (infos.length === 0 && errors.length === 0) stderr += allNs ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`;
+  return { stdout, stderr, exitCode: errors.length ? 1 : 0 };
 };

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { jsonpath } from '../../../src/shell/kubectl/printers/jsonpath.js';
+import { formatLabelSelector, goTimeString, rfc1123z } from '../../../src/shell/kubectl/printers/format.js';
+import { TABLES } from '../../../src/shell/kubectl/printers/tables.js';
+import { parseSelector } from '../../../src/shell/kubectl/selector.js';
+import { humanDuration, tabwrite } from '../../../src/shell/kubectl/table.js';
+import type { Pod } from '../../../src/sim/index.js';
+
+describe('tabwrite (Go text/tabwriter)', () => {
+  it('aligns each column over the run of lines that have a cell in it', () => {
+    const text = 'Name:\tweb\nLabels:\tapp=web\n\ttier=front\nContainers:\n  web:\n    Image:\tnginx\n    Restart Count:\t0\n';
+    expect(tabwrite(text, 2)).toBe('Name:    web\nLabels:  app=web\n         tier=front\nContainers:\n  web:\n    Image:          nginx\n    Restart Count:  0\n');
+  });
+
+  it('breaks a column block at a line with fewer cells (describe ingress Rules)', () => {
+    const text = '  Host\tPath\tBackends\n  ----\t----\t--------\n  foo.com\t\n    \t/ \tweb:80\n';
+    expect(tabwrite(text, 2)).toBe('  Host     Path  Backends\n  ----     ----  --------\n  foo.com  \n           /   web:80\n');
+  });
+});
+
+describe('humanDuration (apimachinery duration.HumanDuration)', () => {
+  it.each([
+    [45_000, '45s'],
+    [119_000, '119s'],
+    [125_000, '2m5s'],
+    [600_000, '10m'],
+    [3 * 3_600_000 + 4 * 60_000, '3h4m'],
+    [15 * 3_600_000, '15h'],
+    [3 * 86_400_000 + 4 * 3_600_000, '3d4h'],
+    [45 * 86_400_000, '45d'],
+  ])('%i ms is %s', (ms, text) => {
+    expect(humanDuration(ms)).toBe(text);
+  });
+});
+
+describe('pod RESTARTS cell', () => {
+  it('adds how long ago the last restart was', () => {
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'crash', creationTimestamp: '2025-01-01T12:00:00Z' },
+      spec: { containers: [{ name: 'app', image: 'busybox' }] },
+      status: {
+        phase: 'Running',
+        containerStatuses: [
+          { name: 'app', image: 'busybox', ready: false, restartCount: 3, state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: { terminated: { exitCode: 1, reason: 'Error', finishedAt: '2025-01-01T12:04:40Z' } } },
+        ],
+      },
+    } as Pod;
+    expect(TABLES.Pod!.row(pod, { now: Date.parse('2025-01-01T12:05:00Z'), wide: false })).toEqual(['crash', '0/1', 'CrashLoopBackOff', '3 (20s ago)', '5m']);
+  });
+});
+
+describe('formatting helpers', () => {
+  it('formats selectors as metav1.FormatLabelSelector', () => {
+    expect(formatLabelSelector({ matchLabels: { b: '2', a: '1' }, matchExpressions: [{ key: 'c', operator: 'NotIn', values: ['y', 'x'] }, { key: 'aa', operator: 'DoesNotExist' }] })).toBe('a=1,!aa,b=2,c notin (x,y)');
+    expect(formatLabelSelector({})).toBe('<none>');
+  });
+
+  it('formats times as Go does', () => {
+    expect(rfc1123z('2025-01-01T12:00:05Z')).toBe('Wed, 01 Jan 2025 12:00:05 +0000');
+    expect(goTimeString('2025-01-01T12:00:05Z')).toBe('2025-01-01 12:00:05 +0000 UTC');
+  });
+});
+
+describe('label selectors', () => {
+  const matches = (sel: string, labels: Record<string, string>): boolean => {
+    const r = parseSelector(sel);
+    if (!r.ok) throw new Error(r.error);
+    return r.matches(labels);
+  };
+
+  it('supports every operator', () => {
+    expect(matches('app=web', { app: 'web' })).toBe(true);
+    expect(matches('app==web', { app: 'db' })).toBe(false);
+    expect(matches('app!=web', {})).toBe(true);
+    expect(matches('tier in (a, b)', { tier: 'b' })).toBe(true);
+    expect(matches('tier notin (a,b)', { tier: 'b' })).toBe(false);
+    expect(matches('tier', { tier: '' })).toBe(true);
+    expect(matches('!tier', { tier: 'x' })).toBe(false);
+    expect(matches('app=web,tier in (a,b),!x', { app: 'web', tier: 'a' })).toBe(true);
+  });
+
+  it('rejects malformed selectors with one error line', () => {
+    expect(parseSelector('tier in (a')).toEqual({ ok: false, error: "error: unable to parse requirement: found 'tier in (a', expected: ')'" });
+  });
+});
+
+describe('jsonpath', () => {
+  const data = { items: [{ name: 'a', n: 1, tags: ['x'] }, { name: 'b', n: 2, tags: [] }] };
+
+  it('handles filters, slices, ranges and literals', () => {
+    expect(jsonpath('{.items[?(@.n>1)].name}', data)).toEqual({ ok: true, text: 'b' });
+    expect(jsonpath('{.items[0:1].name}', data)).toEqual({ ok: true, text: 'a' });
+    expect(jsonpath('{range .items[*]}[{.name}]{end}', data)).toEqual({ ok: true, text: '[a][b]' });
+    expect(jsonpath('{.items[*].tags}', data)).toEqual({ ok: true, text: '["x"] []' });
+    expect(jsonpath('plain {"text"}', data)).toEqual({ ok: true, text: 'plain text' });
+  });
+
+  it('reports unclosed ranges and actions', () => {
+    expect(jsonpath('{range .items[*]}{.name}', data)).toEqual({ ok: false, error: 'error: error parsing jsonpath {range .items[*]}{.name}, unexpected EOF' });
+    expect(jsonpath('{.items', data)).toEqual({ ok: false, error: 'error: error parsing jsonpath {.items, unclosed action' });
+  });
+});
