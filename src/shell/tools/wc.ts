@@ -21,8 +21,10 @@ export const wc: CommandFn = (ctx) => {
     return { name: p.operands.length ? i.name : '', values: which.map((k) => c[k]!) };
   });
   if (counts.length > 1) counts.push({ name: 'total', values: which.map((_, j) => counts.reduce((s, c) => s + c.values[j]!, 0)) });
-  const widest = Math.max(1, ...counts.flatMap((c) => c.values.map((v) => String(v).length)));
-  const width = which.length === 1 && counts.length === 1 ? 0 : p.operands.length === 0 ? 7 : widest;
+  // coreutils' compute_number_width: the digits of the files' total size (7 when reading a pipe); one count of one input is not padded.
+  const bytes = inputs.reduce((n, i) => n + new TextEncoder().encode(i.text).length, 0);
+  const fromPipe = p.operands.length === 0 || p.operands.includes('-');
+  const width = which.length === 1 && inputs.length <= 1 ? 0 : fromPipe ? 7 : String(bytes).length;
   const out = counts.map((c) => c.values.map((v) => String(v).padStart(width)).join(' ') + (c.name ? ` ${c.name}` : '') + '\n').join('');
   return { stdout: out, stderr: err, exitCode: err ? 1 : 0 };
 };
