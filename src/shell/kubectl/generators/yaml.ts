@@ -59,9 +59,9 @@ function resolvesToNonString(s: string): boolean {
 }
 
 /** go-yaml's `yaml_emitter_analyze_scalar` verdicts for one string. */
-function analyze(s: string): { plain: boolean; singleQuoted: boolean } {
-  if (s === '') return { plain: false, singleQuoted: true };
-  if (s.startsWith('---') || s.startsWith('...')) return { plain: false, singleQuoted: true };
+function analyze(s: string): { plain: boolean; singleQuoted: boolean; special: boolean } {
+  if (s === '') return { plain: false, singleQuoted: true, special: false };
+  if (s.startsWith('---') || s.startsWith('...')) return { plain: false, singleQuoted: true, special: false };
   let block = false;
   let special = false;
   let spaceBreak = false;
@@ -86,9 +86,9 @@ function analyze(s: string): { plain: boolean; singleQuoted: boolean } {
   }
   const leadingSpace = chars[0] === ' ';
   const trailingSpace = chars[chars.length - 1] === ' ';
-  if (special) return { plain: false, singleQuoted: false };
-  if (leadingSpace || trailingSpace || block || spaceBreak) return { plain: false, singleQuoted: !spaceBreak };
-  return { plain: true, singleQuoted: true };
+  if (special) return { plain: false, singleQuoted: false, special };
+  if (leadingSpace || trailingSpace || block || spaceBreak) return { plain: false, singleQuoted: !spaceBreak, special };
+  return { plain: true, singleQuoted: true, special };
 }
 
 /** Writes `text` (plain or single-quoted body) starting at `column`, folding at spaces past column 80. */
@@ -136,7 +136,7 @@ function doubleQuoted(s: string): string {
 
 /** A scalar string written after `column` characters on the line; continuation lines start at `indent`. */
 function scalarString(s: string, column: number, indent: number): string {
-  if (s.includes('\n') && analyze(s).singleQuoted !== false) {
+  if (s.includes('\n') && !analyze(s).special) {
     const chomp = s.endsWith('\n') ? (s.endsWith('\n\n') ? '+' : '') : '-';
     const body = s.endsWith('\n') ? s.replace(/\n$/, '') : s;
     const lead = body.startsWith(' ') || body.startsWith('\n') ? '2' : '';
