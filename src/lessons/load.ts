@@ -85,29 +85,38 @@ function checkRegexes(check: Check, at: (string | number)[], r: Reporter): void 
   }
 }
 
-function parseTask(raw: unknown, at: (string | number)[], r: Reporter, usesCel: { value: boolean }): Task | undefined {
-  const parsed = taskSchema.safeParse(raw);
-  if (!parsed.success) {
-    r.issues(at, issuesOf(parsed.error));
-    return undefined;
-  }
-  const t = parsed.data;
+/** A CEL expression met while loading, checked once the evaluator is loaded. */
+interface CelRef {
+  expr: string;
+  reporter: Reporter;
+  path: (string | number)[];
+}
+
+function parseGoal(raw: unknown, at: (string | number)[], r: Reporter, cels: CelRef[]): Check[] | undefined {
+  if (!Array.isArray(raw)) return undefined;
   const goal: Check[] = [];
-  t.goal.forEach((item, i) => {
+  raw.forEach((item: unknown, i) => {
     const res = parseCheck(item);
-    if ('issues' in res) r.issues([...at, 'goal', i], res.issues);
-    else {
-      goal.push(res.check);
-      if (res.check.type === 'cel') usesCel.value = true;
-      checkRegexes(res.check, [...at, 'goal', i], r);
-    }
+    if ('issues' in res) return r.issues([...at, 'goal', i], res.issues);
+    goal.push(res.check);
+    if (res.check.type === 'cel') cels.push({ expr: res.check.expr, reporter: r, path: [...at, 'goal', i, 'cel'] });
+    checkRegexes(res.check, [...at, 'goal', i], r);
   });
+  return goal.length === raw.length ? goal : undefined;
+}
+
+function parseTask(raw: unknown, at: (string | number)[], r: Reporter, cels: CelRef[]): Task | undefined {
+  const parsed = taskSchema.safeParse(raw);
+  if (!parsed.success) r.issues(at, issuesOf(parsed.error));
+  const goal = parseGoal((raw as Record<string, unknown> | null)?.goal, at, r, cels);
+  if (!parsed.success) return undefined;
+  const t = parsed.data;
   const wrong: WrongAttempt[] = [];
   t.wrong.forEach((w, i) => {
     if (w.contains === undefined && w.message === undefined) r.add([...at, 'wrong', i], 'needs "contains" (a part of the expected message) or "message" (the exact message)');
     wrong.push({ script: w.script, ...(w.contains !== undefined ? { contains: w.contains } : {}), ...(w.message !== undefined ? { message: w.message } : {}) });
   });
-  if (goal.length !== t.goal.length) return undefined;
+  if (!goal) return undefined;
   return { id: t.id, title: t.title, prose: t.prose, hints: t.hints, solution: t.solution, alternatives: t.alternatives, wrong, goal };
 }
 
@@ -144,7 +153,7 @@ function missingSetupFiles(commands: string[], files: Record<string, string>): {
   return out;
 }
 
-async function loadLesson(courseDir: string, id: string, folder: string, problems: LoadProblem[], usesCel: { value: boolean }): Promise<Lesson | undefined> {
+async function loadLesson(courseDir: string, id: string, folder: string, problems: LoadProblem[], cels: CelRef[]): Promise<Lesson | undefined> {
   const dir = join(courseDir, folder);
   const file = `${folder}/lesson.yaml`;
   const text = await readText(join(dir, 'lesson.yaml'));
@@ -158,23 +167,24 @@ async function loadLesson(courseDir: string, id: string, folder: string, problem
     for (const e of src.errors) problems.push({ file, line: e.line, path: '', message: `YAML syntax: ${e.message}` });
     return undefined;
   }
-  const parsed = lessonSchema.safeParse(src.doc.toJS());
-  if (!parsed.success) {
-    r.issues([], issuesOf(parsed.error));
-    return undefined;
-  }
-  const l = parsed.data;
-  if (l.id !== id) r.add(['id'], `is "${l.id}" but course.yaml lists this folder as "${id}"`);
+  const raw: unknown = src.doc.toJS();
+  const parsed = lessonSchema.safeParse(raw);
+  if (!parsed.success) r.issues([], issuesOf(parsed.error));
+  // Keep validating the parts that can be read, so the author sees every problem in one pass.
+  const rec = (raw !== null && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  if (parsed.success && parsed.data.id !== id) r.add(['id'], `is "${parsed.data.id}" but course.yaml lists this folder as "${id}"`);
   const tasks: Task[] = [];
   const seen = new Set<string>();
-  l.tasks.forEach((raw, i) => {
-    const t = parseTask(raw, ['tasks', i], r, usesCel);
-    if (!t) return;
-    if (seen.has(t.id)) r.add(['tasks', i, 'id'], `duplicate task id "${t.id}"`);
-    seen.add(t.id);
-    tasks.push(t);
+  (Array.isArray(rec.tasks) ? rec.tasks : []).forEach((item: unknown, i) => {
+    const tid = (item as Record<string, unknown> | null)?.id;
+    if (typeof tid === 'string') {
+      if (seen.has(tid)) r.add(['tasks', i, 'id'], `duplicate task id "${tid}"`);
+      seen.add(tid);
+    }
+    const t = parseTask(item, ['tasks', i], r, cels);
+    if (t) tasks.push(t);
   });
-  const quiz = parseQuiz(l.quiz, r);
+  const quiz = parseQuiz(Array.isArray(rec.quiz) ? rec.quiz : [], r);
   const intro = await readText(join(dir, 'intro.md'));
   if (intro === undefined) problems.push({ file: `${folder}/intro.md`, line: 1, path: '', message: 'file is missing' });
   const files: Record<string, string> = {};
@@ -183,10 +193,14 @@ async function loadLesson(courseDir: string, id: string, folder: string, problem
     files[rel] = content;
     if (/\.(ya?ml|json)$/.test(rel) && !/\.broken\.(ya?ml|json)$/.test(rel)) {
       const m = parseManifests(content, rel);
-      if (!m.ok) problems.push({ file: `${folder}/files/${rel}`, line: Number(/line (\d+)/.exec(m.error)?.[1] ?? 1), path: '', message: m.error });
+      if (!m.ok) problems.push({ file: `${folder}/files/${rel}`, line: Number(/line (\d+)/.exec(m.error)?.[1] ?? 1), path: '', message: m.error.replace(/^error: /, '') });
     }
   }
-  for (const miss of missingSetupFiles(l.setup.commands, files)) r.add(['setup', 'commands', miss.index], `refers to ${miss.file}, which is not in ${folder}/files/`);
+  const commands = (rec.setup as Record<string, unknown> | null)?.commands;
+  const setupCommands = Array.isArray(commands) ? commands.filter((x): x is string => typeof x === 'string') : [];
+  for (const miss of missingSetupFiles(setupCommands, files)) r.add(['setup', 'commands', miss.index], `refers to ${miss.file}, which is not in ${folder}/files/`);
+  if (!parsed.success) return undefined;
+  const l = parsed.data;
   return {
     id: l.id,
     folder,
@@ -194,7 +208,7 @@ async function loadLesson(courseDir: string, id: string, folder: string, problem
     title: l.title,
     summary: l.summary,
     intro: intro ?? '',
-    setup: { ...l.setup, commands: l.setup.commands },
+    setup: l.setup,
     files,
     tasks,
     debrief: l.debrief,
@@ -202,19 +216,23 @@ async function loadLesson(courseDir: string, id: string, folder: string, problem
   };
 }
 
-/** Checks CEL expressions for syntax once the evaluator is loaded. */
-function celProblems(course: Course, problems: LoadProblem[], sources: Map<string, YamlSource>): void {
-  for (const lesson of course.lessons) {
-    lesson.tasks.forEach((t, ti) =>
-      t.goal.forEach((c, ci) => {
-        if (c.type !== 'cel') return;
-        const err = celSyntaxError(c.expr);
-        const file = `${lesson.folder}/lesson.yaml`;
-        const src = sources.get(file);
-        const path = ['tasks', ti, 'goal', ci, 'cel'];
-        if (err) problems.push({ file, line: src ? lineOf(src, path) : 1, path: path.join('.'), message: `CEL syntax error: ${err}` });
-      }),
-    );
+/** The `{id, folder}` entries of course.yaml that can be read, with their index (even when the file has other problems). */
+function lessonEntries(raw: unknown): [number, { id: string; folder: string }][] {
+  const list = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>).lessons : undefined;
+  if (!Array.isArray(list)) return [];
+  const out: [number, { id: string; folder: string }][] = [];
+  list.forEach((e: unknown, i) => {
+    const rec = (e ?? {}) as Record<string, unknown>;
+    if (typeof rec.id === 'string' && typeof rec.folder === 'string' && rec.id && rec.folder) out.push([i, { id: rec.id, folder: rec.folder }]);
+  });
+  return out;
+}
+
+/** Reports CEL syntax errors once the evaluator is loaded. */
+function celProblems(cels: CelRef[]): void {
+  for (const c of cels) {
+    const err = celSyntaxError(c.expr);
+    if (err) c.reporter.add(c.path, `CEL syntax error: ${err}`);
   }
 }
 
@@ -232,34 +250,29 @@ export async function loadCourse(dir: string, options: LoadOptions = {}): Promis
   const src = parseYaml(text);
   if (src.errors.length) return { ok: false, problems: src.errors.map((e) => ({ file: 'course.yaml', line: e.line, path: '', message: `YAML syntax: ${e.message}` })) };
   const r = new Reporter(problems, 'course.yaml', src);
-  const parsed = courseSchema.safeParse(src.doc.toJS());
-  if (!parsed.success) {
-    r.issues([], issuesOf(parsed.error));
-    return { ok: false, problems };
-  }
+  const raw: unknown = src.doc.toJS();
+  const parsed = courseSchema.safeParse(raw);
+  if (!parsed.success) r.issues([], issuesOf(parsed.error));
+  const entries = lessonEntries(raw);
   const lessons: Lesson[] = [];
   const ids = new Set<string>();
-  const usesCel = { value: false };
-  const sources = new Map<string, YamlSource>();
-  for (const [i, entry] of parsed.data.lessons.entries()) {
+  const cels: CelRef[] = [];
+  for (const [i, entry] of entries) {
     if (ids.has(entry.id)) r.add(['lessons', i, 'id'], `duplicate lesson id "${entry.id}"`);
     ids.add(entry.id);
     if (!(await isDir(join(dir, entry.folder)))) {
       r.add(['lessons', i, 'folder'], `folder ${entry.folder} does not exist`);
       continue;
     }
-    const lesson = await loadLesson(dir, entry.id, entry.folder, problems, usesCel);
-    if (lesson) {
-      lessons.push(lesson);
-      const t = await readText(join(dir, entry.folder, 'lesson.yaml'));
-      if (t !== undefined) sources.set(`${entry.folder}/lesson.yaml`, parseYaml(t));
-    }
+    const lesson = await loadLesson(dir, entry.id, entry.folder, problems, cels);
+    if (lesson) lessons.push(lesson);
   }
-  const course: Course = { title: parsed.data.title, dir, lessons };
-  if (usesCel.value && options.cel !== 'lazy') {
+  if (cels.length && options.cel !== 'lazy') {
     await loadCel();
-    celProblems(course, problems, sources);
+    celProblems(cels);
   }
+  if (!parsed.success) return { ok: false, problems: sortProblems(problems) };
+  const course: Course = { title: parsed.data.title, dir, lessons };
   if (problems.length) return { ok: false, problems: sortProblems(problems) };
   return { ok: true, course };
 }
