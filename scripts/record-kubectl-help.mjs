@@ -16,8 +16,8 @@ const complete = (path) =>
     .split('\n')
     .filter((l) => l && !l.startsWith(':'))
     .map((l) => l.split('\t')[0]);
-const SKIP = new Set(['help', 'options', 'completion', 'certificate', 'plugin', 'kustomize', 'debug', 'attach', 'cp', 'proxy', 'port-forward', 'auth', 'top', 'drain', 'taint', 'cordon', 'uncordon', 'autoscale', 'api-versions', 'diff', 'patch', 'replace', 'config']);
-const WITH_SUBCOMMANDS = new Set(['create', 'rollout', 'set', 'create service', 'create secret']);
+const SKIP = new Set(['help', 'options', 'completion', 'plugin', 'kustomize', 'certificate']);
+const WITH_SUBCOMMANDS = new Set(['create', 'rollout', 'set', 'create service', 'create secret', 'config', 'auth']);
 const lit = (s) => '`' + s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
 
 function collect(path, acc) {

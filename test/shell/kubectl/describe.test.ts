@@ -148,13 +148,14 @@ Tolerations:     <none>
 Events:
   Type     Reason            Age                 From               Message
   ----     ------            ----                ----               -------
-  Warning  FailedScheduling  10s (x14 over 26s)  default-scheduler  0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.
+  Warning  FailedScheduling  10s (x12 over 26s)  default-scheduler  0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.
 `),
     );
   });
 
   it('describes Services with their endpoints and node ports', () => {
     const sh = session();
+    sh.run('sleep 10');
     expect(sh.run('kubectl describe svc web-lb')).toEqual(
       out(`Name:                     web-lb
 Namespace:                default
@@ -218,6 +219,7 @@ Events:            <none>
 
   it('describes a Deployment and its ReplicaSet', () => {
     const sh = session();
+    sh.run('sleep 10');
     expect(sh.run('kubectl describe deploy web')).toEqual(
       out(`Name:                   web
 Namespace:              default
@@ -225,7 +227,7 @@ CreationTimestamp:      Wed, 01 Jan 2025 12:21:00 +0000
 Labels:                 app=web
 Annotations:            deployment.kubernetes.io/revision: 1
 Selector:               app=web
-Replicas:               2 desired | 2 updated | 2 total | 0 available | 2 unavailable
+Replicas:               2 desired | 2 updated | 2 total | 2 available | 0 unavailable
 StrategyType:           RollingUpdate
 MinReadySeconds:        0
 RollingUpdateStrategy:  25% max unavailable, 25% max surge
@@ -245,14 +247,14 @@ Pod Template:
 Conditions:
   Type           Status  Reason
   ----           ------  ------
-  Available      False   MinimumReplicasUnavailable
-  Progressing    True    ReplicaSetUpdated
+  Available      True    MinimumReplicasAvailable
+  Progressing    True    NewReplicaSetAvailable
 OldReplicaSets:  <none>
 NewReplicaSet:   web-7b5c88c86d (2/2 replicas created)
 Events:
   Type    Reason             Age   From                   Message
   ----    ------             ----  ----                   -------
-  Normal  ScalingReplicaSet  2s    deployment-controller  Scaled up replica set web-7b5c88c86d from 0 to 2
+  Normal  ScalingReplicaSet  14s   deployment-controller  Scaled up replica set web-7b5c88c86d from 0 to 2
 `),
     );
     expect(sh.run('kubectl describe rs')).toEqual(
@@ -285,14 +287,15 @@ Pod Template:
 Events:
   Type    Reason            Age   From                   Message
   ----    ------            ----  ----                   -------
-  Normal  SuccessfulCreate  4s    replicaset-controller  Created pod: web-7b5c88c86d-j62lh
-  Normal  SuccessfulCreate  4s    replicaset-controller  Created pod: web-7b5c88c86d-rxvbq
+  Normal  SuccessfulCreate  16s   replicaset-controller  Created pod: web-7b5c88c86d-j62lh
+  Normal  SuccessfulCreate  16s   replicaset-controller  Created pod: web-7b5c88c86d-rxvbq
 `),
     );
   });
 
   it('describes an Ingress, with backends resolved to endpoints', () => {
     const sh = session();
+    sh.run('sleep 10');
     expect(sh.run('kubectl describe ing web')).toEqual(
       out(`Name:             web
 Labels:           <none>
@@ -313,6 +316,7 @@ Events:          <none>
 
   it('describes a NetworkPolicy in kubectl\'s prose', () => {
     const sh = session();
+    sh.run('sleep 10');
     expect(sh.run('kubectl describe netpol db-allow-web')).toEqual(
       out(`Name:         db-allow-web
 Namespace:    default
@@ -343,6 +347,7 @@ Spec:
 
   it('describes Endpoints, ConfigMaps, Namespaces and Nodes', () => {
     const sh = session();
+    sh.run('sleep 10');
     expect(sh.run('kubectl describe ep web')).toEqual(
       { stdout: `Name:         web
 Namespace:    default
@@ -412,14 +417,14 @@ Unschedulable:      false
 Lease:
   HolderIdentity:  minikube
   AcquireTime:     <unset>
-  RenewTime:       Wed, 01 Jan 2025 12:21:08 +0000
+  RenewTime:       Wed, 01 Jan 2025 12:21:20 +0000
 Conditions:
   Type             Status  LastHeartbeatTime                 LastTransitionTime                Reason                       Message
   ----             ------  -----------------                 ------------------                ------                       -------
-  MemoryPressure   False   Wed, 01 Jan 2025 12:21:08 +0000   Wed, 01 Jan 2025 12:00:00 +0000   KubeletHasSufficientMemory   kubelet has sufficient memory available
-  DiskPressure     False   Wed, 01 Jan 2025 12:21:08 +0000   Wed, 01 Jan 2025 12:00:00 +0000   KubeletHasNoDiskPressure     kubelet has no disk pressure
-  PIDPressure      False   Wed, 01 Jan 2025 12:21:08 +0000   Wed, 01 Jan 2025 12:00:00 +0000   KubeletHasSufficientPID      kubelet has sufficient PID available
-  Ready            True    Wed, 01 Jan 2025 12:21:08 +0000   Wed, 01 Jan 2025 12:00:00 +0000   KubeletReady                 kubelet is posting ready status
+  MemoryPressure   False   Wed, 01 Jan 2025 12:21:20 +0000   Wed, 01 Jan 2025 12:00:00 +0000   KubeletHasSufficientMemory   kubelet has sufficient memory available
+  DiskPressure     False   Wed, 01 Jan 2025 12:21:20 +0000   Wed, 01 Jan 2025 12:00:00 +0000   KubeletHasNoDiskPressure     kubelet has no disk pressure
+  PIDPressure      False   Wed, 01 Jan 2025 12:21:20 +0000   Wed, 01 Jan 2025 12:00:00 +0000   KubeletHasSufficientPID      kubelet has sufficient PID available
+  Ready            True    Wed, 01 Jan 2025 12:21:20 +0000   Wed, 01 Jan 2025 12:00:00 +0000   KubeletReady                 kubelet is posting ready status
 Addresses:
   InternalIP:  192.168.49.2
   Hostname:    minikube
@@ -448,8 +453,8 @@ PodCIDRs:                     10.244.0.0/24
 Non-terminated Pods:          (8 in total)
   Namespace                   Name                                CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age
   ---------                   ----                                ------------  ----------  ---------------  -------------  ---
-  default                     web-7b5c88c86d-j62lh                0 (0%)        0 (0%)      0 (0%)           0 (0%)         8s
-  default                     web-7b5c88c86d-rxvbq                0 (0%)        0 (0%)      0 (0%)           0 (0%)         8s
+  default                     web-7b5c88c86d-j62lh                0 (0%)        0 (0%)      0 (0%)           0 (0%)         20s
+  default                     web-7b5c88c86d-rxvbq                0 (0%)        0 (0%)      0 (0%)           0 (0%)         20s
   kube-system                 coredns-558548c584-vq6xg            100m (5%)     0 (0%)      70Mi (1%)        170Mi (4%)     21m
   kube-system                 etcd-minikube                       0 (0%)        0 (0%)      0 (0%)           0 (0%)         21m
   kube-system                 kube-apiserver-minikube             0 (0%)        0 (0%)      0 (0%)           0 (0%)         21m
@@ -470,6 +475,7 @@ Events:              <none>
 
   it('matches names by prefix, and leaves out Events when describing several objects', () => {
     const sh = session();
+    sh.run('sleep 10');
     expect(sh.run('kubectl describe svc web-')).toEqual(
       out(`Name:                     web-lb
 Namespace:                default
@@ -629,6 +635,7 @@ Events:                   <none>
 
   it('answers mistakes in kubectl\'s words', () => {
     const sh = session();
+    sh.run('sleep 10');
     expect(sh.run('kubectl describe')).toEqual(
       err(`You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.
 

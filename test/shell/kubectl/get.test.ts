@@ -4,86 +4,91 @@ import { PODS, err, out, session } from './reading-helpers.js';
 describe('kubectl get: tables', () => {
   it('prints pods, plain and wide', () => {
     const sh = session();
+    sh.run('sleep 10');
     expect(sh.run('kubectl get pods')).toEqual(
       out(`NAME                   READY   STATUS    RESTARTS   AGE
-web-7b5c88c86d-j62lh   1/1     Running   0          2s
-web-7b5c88c86d-rxvbq   1/1     Running   0          2s
+web-7b5c88c86d-j62lh   1/1     Running   0          14s
+web-7b5c88c86d-rxvbq   1/1     Running   0          14s
 `),
     );
     expect(sh.run('kubectl get po -o wide')).toEqual(
       out(`NAME                   READY   STATUS    RESTARTS   AGE   IP           NODE       NOMINATED NODE   READINESS GATES
-web-7b5c88c86d-j62lh   1/1     Running   0          4s    10.244.0.3   minikube   <none>           <none>
-web-7b5c88c86d-rxvbq   1/1     Running   0          4s    10.244.0.4   minikube   <none>           <none>
+web-7b5c88c86d-j62lh   1/1     Running   0          16s   10.244.0.3   minikube   <none>           <none>
+web-7b5c88c86d-rxvbq   1/1     Running   0          16s   10.244.0.4   minikube   <none>           <none>
 `),
     );
   });
 
   it('prints every Service type: None, <none>, <pending>, node ports, selectors', () => {
     const sh = session();
+    sh.run('sleep 10');
     expect(sh.run('kubectl get svc -o wide')).toEqual(
       out(`NAME         TYPE           CLUSTER-IP       EXTERNAL-IP   PORT(S)                      AGE   SELECTOR
-db           ClusterIP      None             <none>        5432/TCP                     2s    app=db
-ext          ExternalName   <none>           example.com   <none>                       2s    <none>
+db           ClusterIP      None             <none>        5432/TCP                     14s   app=db
+ext          ExternalName   <none>           example.com   <none>                       14s   <none>
 kubernetes   ClusterIP      10.96.0.1        <none>        443/TCP                      21m   <none>
-web          ClusterIP      10.109.185.232   <none>        80/TCP                       2s    app=web
-web-lb       LoadBalancer   10.100.115.90    <pending>     80:30594/TCP,443:31013/TCP   2s    app=web
-web-np       NodePort       10.103.218.136   <none>        80:31341/TCP                 2s    app=web
+web          ClusterIP      10.109.185.232   <none>        80/TCP                       14s   app=web
+web-lb       LoadBalancer   10.100.115.90    <pending>     80:30594/TCP,443:31013/TCP   14s   app=web
+web-np       NodePort       10.103.218.136   <none>        80:31341/TCP                 14s   app=web
 `),
     );
   });
 
   it('prints Deployments and ReplicaSets with their wide columns', () => {
     const sh = session();
+    sh.run('sleep 10');
     expect(sh.run('kubectl get deploy -o wide')).toEqual(
       out(`NAME   READY   UP-TO-DATE   AVAILABLE   AGE   CONTAINERS   IMAGES       SELECTOR
-web    0/2     2            0           2s    nginx        nginx:1.27   app=web
+web    2/2     2            2           14s   nginx        nginx:1.27   app=web
 `),
     );
     expect(sh.run('kubectl get rs -o wide')).toEqual(
       out(`NAME             DESIRED   CURRENT   READY   AGE   CONTAINERS   IMAGES       SELECTOR
-web-7b5c88c86d   2         2         2       4s    nginx        nginx:1.27   app=web,pod-template-hash=7b5c88c86d
+web-7b5c88c86d   2         2         2       16s   nginx        nginx:1.27   app=web,pod-template-hash=7b5c88c86d
 `),
     );
   });
 
   it('prints Endpoints (3 shown, then + N more...) with the deprecation warning, and EndpointSlices', () => {
     const sh = session();
+    sh.run('sleep 10');
     expect(sh.run('kubectl get ep')).toEqual(
       { stdout: `NAME         ENDPOINTS                                               AGE
-db           <none>                                                  2s
+db           <none>                                                  14s
 kubernetes   192.168.49.2:8443                                       21m
-web          10.244.0.3:80,10.244.0.4:80                             2s
-web-lb       10.244.0.3:80,10.244.0.4:80,10.244.0.3:80 + 1 more...   2s
-web-np       10.244.0.3:80,10.244.0.4:80                             2s
+web          10.244.0.3:80,10.244.0.4:80                             14s
+web-lb       10.244.0.3:80,10.244.0.4:80,10.244.0.3:80 + 1 more...   14s
+web-np       10.244.0.3:80,10.244.0.4:80                             14s
 `, stderr: `Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice
 `, exitCode: 0 },
     );
     expect(sh.run('kubectl get endpointslices')).toEqual(
       out(`NAME           ADDRESSTYPE   PORTS     ENDPOINTS               AGE
-db-lvzbr       IPv4          <unset>   <unset>                 4s
+db-lvzbr       IPv4          <unset>   <unset>                 16s
 kubernetes     IPv4          8443      192.168.49.2            21m
-web-5fjsw      IPv4          80        10.244.0.3,10.244.0.4   4s
-web-lb-pzblj   IPv4          80,80     10.244.0.3,10.244.0.4   4s
-web-np-j85sc   IPv4          80        10.244.0.3,10.244.0.4   4s
+web-5fjsw      IPv4          80        10.244.0.3,10.244.0.4   16s
+web-lb-pzblj   IPv4          80,80     10.244.0.3,10.244.0.4   16s
+web-np-j85sc   IPv4          80        10.244.0.3,10.244.0.4   16s
 `),
     );
   });
 
   it('prints Ingresses, NetworkPolicies, ConfigMaps, Namespaces and Nodes', () => {
     const sh = session();
+    sh.run('sleep 10');
     expect(sh.run('kubectl get ing')).toEqual(
       out(`NAME   CLASS   HOSTS           ADDRESS   PORTS   AGE
-web    nginx   hello.example             80      2s
+web    nginx   hello.example             80      14s
 `),
     );
     expect(sh.run('kubectl get netpol')).toEqual(
       out(`NAME           POD-SELECTOR   AGE
-db-allow-web   app=db         4s
+db-allow-web   app=db         16s
 `),
     );
     expect(sh.run('kubectl get cm')).toEqual(
       out(`NAME       DATA   AGE
-settings   2      6s
+settings   2      18s
 `),
     );
     expect(sh.run('kubectl get ns')).toEqual(
@@ -103,51 +108,53 @@ minikube   Ready    control-plane   21m   v1.34.0   192.168.49.2   <none>       
 
   it('prefixes rows with the kind and separates tables when several kinds are printed', () => {
     const sh = session();
+    sh.run('sleep 10');
     expect(sh.run('kubectl get deploy,svc')).toEqual(
       out(`NAME                  READY   UP-TO-DATE   AVAILABLE   AGE
-deployment.apps/web   0/2     2            0           2s
+deployment.apps/web   2/2     2            2           14s
 
 NAME                 TYPE           CLUSTER-IP       EXTERNAL-IP   PORT(S)                      AGE
-service/db           ClusterIP      None             <none>        5432/TCP                     2s
-service/ext          ExternalName   <none>           example.com   <none>                       2s
+service/db           ClusterIP      None             <none>        5432/TCP                     14s
+service/ext          ExternalName   <none>           example.com   <none>                       14s
 service/kubernetes   ClusterIP      10.96.0.1        <none>        443/TCP                      21m
-service/web          ClusterIP      10.109.185.232   <none>        80/TCP                       2s
-service/web-lb       LoadBalancer   10.100.115.90    <pending>     80:30594/TCP,443:31013/TCP   2s
-service/web-np       NodePort       10.103.218.136   <none>        80:31341/TCP                 2s
+service/web          ClusterIP      10.109.185.232   <none>        80/TCP                       14s
+service/web-lb       LoadBalancer   10.100.115.90    <pending>     80:30594/TCP,443:31013/TCP   14s
+service/web-np       NodePort       10.103.218.136   <none>        80:31341/TCP                 14s
 `),
     );
     expect(sh.run('kubectl get deploy/web svc/web')).toEqual(
       out(`NAME                  READY   UP-TO-DATE   AVAILABLE   AGE
-deployment.apps/web   0/2     2            0           4s
+deployment.apps/web   2/2     2            2           16s
 
 NAME          TYPE        CLUSTER-IP       EXTERNAL-IP   PORT(S)   AGE
-service/web   ClusterIP   10.109.185.232   <none>        80/TCP    4s
+service/web   ClusterIP   10.109.185.232   <none>        80/TCP    16s
 `),
     );
     expect(sh.run('kubectl get all')).toEqual(
       out(`NAME                       READY   STATUS    RESTARTS   AGE
-pod/web-7b5c88c86d-j62lh   1/1     Running   0          6s
-pod/web-7b5c88c86d-rxvbq   1/1     Running   0          6s
+pod/web-7b5c88c86d-j62lh   1/1     Running   0          18s
+pod/web-7b5c88c86d-rxvbq   1/1     Running   0          18s
 
 NAME                 TYPE           CLUSTER-IP       EXTERNAL-IP   PORT(S)                      AGE
-service/db           ClusterIP      None             <none>        5432/TCP                     6s
-service/ext          ExternalName   <none>           example.com   <none>                       6s
+service/db           ClusterIP      None             <none>        5432/TCP                     18s
+service/ext          ExternalName   <none>           example.com   <none>                       18s
 service/kubernetes   ClusterIP      10.96.0.1        <none>        443/TCP                      21m
-service/web          ClusterIP      10.109.185.232   <none>        80/TCP                       6s
-service/web-lb       LoadBalancer   10.100.115.90    <pending>     80:30594/TCP,443:31013/TCP   6s
-service/web-np       NodePort       10.103.218.136   <none>        80:31341/TCP                 6s
+service/web          ClusterIP      10.109.185.232   <none>        80/TCP                       18s
+service/web-lb       LoadBalancer   10.100.115.90    <pending>     80:30594/TCP,443:31013/TCP   18s
+service/web-np       NodePort       10.103.218.136   <none>        80:31341/TCP                 18s
 
 NAME                  READY   UP-TO-DATE   AVAILABLE   AGE
-deployment.apps/web   0/2     2            0           6s
+deployment.apps/web   2/2     2            2           18s
 
 NAME                             DESIRED   CURRENT   READY   AGE
-replicaset.apps/web-7b5c88c86d   2         2         2       6s
+replicaset.apps/web-7b5c88c86d   2         2         2       18s
 `),
     );
   });
 
   it('does not prefix when only one kind has objects', () => {
     const sh = session();
+    sh.run('sleep 10');
     expect(sh.run('kubectl get ing,svc -l component=apiserver')).toEqual(
       out(`NAME         TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE
 kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   21m
@@ -161,14 +168,15 @@ kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   21m
 
   it('adds a NAMESPACE column with -A, except for cluster-scoped kinds', () => {
     const sh = session();
+    sh.run('sleep 10');
     expect(sh.run('kubectl get svc -A')).toEqual(
       out(`NAMESPACE     NAME         TYPE           CLUSTER-IP       EXTERNAL-IP   PORT(S)                      AGE
-default       db           ClusterIP      None             <none>        5432/TCP                     2s
-default       ext          ExternalName   <none>           example.com   <none>                       2s
+default       db           ClusterIP      None             <none>        5432/TCP                     14s
+default       ext          ExternalName   <none>           example.com   <none>                       14s
 default       kubernetes   ClusterIP      10.96.0.1        <none>        443/TCP                      21m
-default       web          ClusterIP      10.109.185.232   <none>        80/TCP                       2s
-default       web-lb       LoadBalancer   10.100.115.90    <pending>     80:30594/TCP,443:31013/TCP   2s
-default       web-np       NodePort       10.103.218.136   <none>        80:31341/TCP                 2s
+default       web          ClusterIP      10.109.185.232   <none>        80/TCP                       14s
+default       web-lb       LoadBalancer   10.100.115.90    <pending>     80:30594/TCP,443:31013/TCP   14s
+default       web-np       NodePort       10.103.218.136   <none>        80:31341/TCP                 14s
 kube-system   kube-dns     ClusterIP      10.96.0.10       <none>        53/UDP,53/TCP,9153/TCP       21m
 `),
     );
@@ -182,7 +190,7 @@ kube-system       Active   21m
     );
     expect(sh.run('kubectl get deploy --all-namespaces -o wide')).toEqual(
       out(`NAMESPACE     NAME      READY   UP-TO-DATE   AVAILABLE   AGE   CONTAINERS   IMAGES                                    SELECTOR
-default       web       0/2     2            0           6s    nginx        nginx:1.27                                app=web
+default       web       2/2     2            2           18s   nginx        nginx:1.27                                app=web
 kube-system   coredns   1/1     1            1           21m   coredns      registry.k8s.io/coredns/coredns:v1.12.1   k8s-app=kube-dns
 `),
     );
@@ -190,16 +198,17 @@ kube-system   coredns   1/1     1            1           21m   coredns      regi
 
   it('filters by label selector (=, !=, in, notin, exists, !key) and shows labels', () => {
     const sh = session();
+    sh.run('sleep 10');
     expect(sh.run('kubectl get pods -l app=web --show-labels')).toEqual(
       out(`NAME                   READY   STATUS    RESTARTS   AGE   LABELS
-web-7b5c88c86d-j62lh   1/1     Running   0          2s    app=web,pod-template-hash=7b5c88c86d,tier=front
-web-7b5c88c86d-rxvbq   1/1     Running   0          2s    app=web,pod-template-hash=7b5c88c86d,tier=front
+web-7b5c88c86d-j62lh   1/1     Running   0          14s   app=web,pod-template-hash=7b5c88c86d,tier=front
+web-7b5c88c86d-rxvbq   1/1     Running   0          14s   app=web,pod-template-hash=7b5c88c86d,tier=front
 `),
     );
     expect(sh.run('kubectl get pods -l \'tier notin (back),app\'')).toEqual(
       out(`NAME                   READY   STATUS    RESTARTS   AGE
-web-7b5c88c86d-j62lh   1/1     Running   0          4s
-web-7b5c88c86d-rxvbq   1/1     Running   0          4s
+web-7b5c88c86d-j62lh   1/1     Running   0          16s
+web-7b5c88c86d-rxvbq   1/1     Running   0          16s
 `),
     );
     expect(sh.run('kubectl get pods -l \'tier in (front)\' -o name')).toEqual(
@@ -228,15 +237,16 @@ service/web-np
 
   it('gets objects by name, reporting the missing ones', () => {
     const sh = session();
+    sh.run('sleep 10');
     expect(sh.run('kubectl get svc web db')).toEqual(
       out(`NAME   TYPE        CLUSTER-IP       EXTERNAL-IP   PORT(S)    AGE
-web    ClusterIP   10.109.185.232   <none>        80/TCP     2s
-db     ClusterIP   None             <none>        5432/TCP   2s
+web    ClusterIP   10.109.185.232   <none>        80/TCP     14s
+db     ClusterIP   None             <none>        5432/TCP   14s
 `),
     );
     expect(sh.run('kubectl get svc web nope')).toEqual(
       { stdout: `NAME   TYPE        CLUSTER-IP       EXTERNAL-IP   PORT(S)   AGE
-web    ClusterIP   10.109.185.232   <none>        80/TCP    4s
+web    ClusterIP   10.109.185.232   <none>        80/TCP    16s
 `, stderr: `Error from server (NotFound): services "nope" not found
 `, exitCode: 1 },
     );
@@ -257,19 +267,20 @@ Error from server (NotFound): deployments.apps "nope" not found
 
   it('honours --no-headers, -L, --sort-by and -w', () => {
     const sh = session();
+    sh.run('sleep 10');
     expect(sh.run('kubectl get svc --no-headers')).toEqual(
-      out(`db           ClusterIP      None             <none>        5432/TCP                     2s
-ext          ExternalName   <none>           example.com   <none>                       2s
+      out(`db           ClusterIP      None             <none>        5432/TCP                     14s
+ext          ExternalName   <none>           example.com   <none>                       14s
 kubernetes   ClusterIP      10.96.0.1        <none>        443/TCP                      21m
-web          ClusterIP      10.109.185.232   <none>        80/TCP                       2s
-web-lb       LoadBalancer   10.100.115.90    <pending>     80:30594/TCP,443:31013/TCP   2s
-web-np       NodePort       10.103.218.136   <none>        80:31341/TCP                 2s
+web          ClusterIP      10.109.185.232   <none>        80/TCP                       14s
+web-lb       LoadBalancer   10.100.115.90    <pending>     80:30594/TCP,443:31013/TCP   14s
+web-np       NodePort       10.103.218.136   <none>        80:31341/TCP                 14s
 `),
     );
     expect(sh.run('kubectl get pods -L app,tier')).toEqual(
       out(`NAME                   READY   STATUS    RESTARTS   AGE   APP   TIER
-web-7b5c88c86d-j62lh   1/1     Running   0          4s    web   front
-web-7b5c88c86d-rxvbq   1/1     Running   0          4s    web   front
+web-7b5c88c86d-j62lh   1/1     Running   0          16s   web   front
+web-7b5c88c86d-rxvbq   1/1     Running   0          16s   web   front
 `),
     );
     expect(sh.run('kubectl get svc --sort-by=.metadata.name -o name')).toEqual(
@@ -283,14 +294,15 @@ service/web-np
     );
     expect(sh.run('kubectl get pods -w')).toEqual(
       out(`NAME                   READY   STATUS    RESTARTS   AGE
-web-7b5c88c86d-j62lh   1/1     Running   0          8s
-web-7b5c88c86d-rxvbq   1/1     Running   0          8s
+web-7b5c88c86d-j62lh   1/1     Running   0          20s
+web-7b5c88c86d-rxvbq   1/1     Running   0          20s
 `),
     );
   });
 
   it('says when nothing is found', () => {
     const sh = session();
+    sh.run('sleep 10');
     expect(sh.run('kubectl get pods -n kube-public')).toEqual(
       err(`No resources found in kube-public namespace.
 `, 0),
@@ -331,6 +343,7 @@ two       2/2     Running            0          36s   10.244.0.7   minikube   <n
 
   it('answers mistakes in kubectl\'s words', () => {
     const sh = session();
+    sh.run('sleep 10');
     expect(sh.run('kubectl get')).toEqual(
       err(`You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
 

@@ -4,6 +4,7 @@ import { err, out, session } from './reading-helpers.js';
 describe('kubectl get -o', () => {
   it('prints one object as YAML, keys sorted as the apiserver\'s JSON gives them', () => {
     const sh = session();
+    sh.run('sleep 10');
     expect(sh.run('kubectl get svc web-np -o yaml')).toEqual(
       out(`apiVersion: v1
 kind: Service
@@ -54,6 +55,7 @@ metadata:
 
   it('prints one object as JSON indented 4 spaces', () => {
     const sh = session();
+    sh.run('sleep 10');
     expect(sh.run('kubectl get svc web -o json')).toEqual(
       out(`{
     "apiVersion": "v1",
@@ -99,6 +101,7 @@ metadata:
 
   it('wraps lists (even of one) in a List', () => {
     const sh = session();
+    sh.run('sleep 10');
     expect(sh.run('kubectl get cm -o yaml')).toEqual(
       out(`apiVersion: v1
 items:
@@ -216,6 +219,7 @@ metadata:
 
   it('prints kind/name with -o name', () => {
     const sh = session();
+    sh.run('sleep 10');
     expect(sh.run('kubectl get svc web db -o name')).toEqual(
       out(`service/web
 service/db
@@ -238,6 +242,7 @@ endpoints/web-np
 
   it('evaluates JSONPath templates', () => {
     const sh = session();
+    sh.run('sleep 10');
     expect(sh.run('kubectl get pods -o jsonpath=\'{.items[*].status.podIP}\'')).toEqual(
       out(`10.244.0.3 10.244.0.4`),
     );
@@ -285,6 +290,7 @@ web-7b5c88c86d-rxvbq	10.244.0.4
 
   it('feeds command substitution, as tutorials do', () => {
     const sh = session();
+    sh.run('sleep 10');
     expect(sh.run('WEB_IP=$(kubectl get svc web -o jsonpath=\'{.spec.clusterIP}\')')).toEqual(
       out(``),
     );
@@ -296,6 +302,7 @@ web-7b5c88c86d-rxvbq	10.244.0.4
 
   it('prints custom columns', () => {
     const sh = session();
+    sh.run('sleep 10');
     expect(sh.run('kubectl get pods -o custom-columns=NAME:.metadata.name,IP:.status.podIP,NODE:.spec.nodeName')).toEqual(
       out(`NAME                   IP           NODE
 web-7b5c88c86d-j62lh   10.244.0.3   minikube
