@@ -4,13 +4,14 @@
  * printed after the successes, as kubectl does (`error when creating "pod.yaml": …`; immutable fields give the
  * apiserver's `The Pod "x" is invalid: spec: Forbidden: …`). https://kubernetes.io/docs/reference/kubectl/generated/kubectl_apply/
  */
-import { SimError, deepEqual, resourceForKind } from '../../sim/index.js';
+import { SimError, resourceForKind } from '../../sim/index.js';
 import type { CommandResult } from '../types.js';
 import { usageError } from './errors.js';
 import { arr, bool, parseFlags, str } from './flags.js';
 import { formatVisitErrors, readManifestArgs, type VisitError } from './generators/files.js';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunOf, printObject } from './generators/output.js';
 import { checkWriteFlags } from './generators/write.js';
+import { LAST_APPLIED, threeWayMerge, withLastApplied } from './generators/three-way.js';
 import type { Verb } from './index.js';
 
 /** Flags apply accepts besides `-f`, `-R`, `--dry-run` and `-o` (accepted and ignored: the sandbox has one field manager). */
@@ -39,6 +40,7 @@ export const apply: Verb = (ctx, args) => {
   const { objects, errors } = readManifestArgs(ctx, files, bool(f, 'recursive'));
   if (objects.length === 0 && errors.length === 0) return { stdout: '', stderr: 'error: no objects passed to apply\n', exitCode: 1 };
   let out = '';
+  let warnings = '';
   const visitErrors: VisitError[] = [...errors];
   for (const { obj, source } of objects) {
     const info = resourceForKind(String(obj.kind));
@@ -50,30 +52,36 @@ export const apply: Verb = (ctx, args) => {
       continue;
     }
     const targetNs = info.namespaced ? (obj.metadata?.namespace ?? ns ?? 'default') : undefined;
+    if (info.namespaced && ns && obj.metadata?.namespace && obj.metadata.namespace !== ns) {
+      visitErrors.push({ type: 'text', text: `the namespace from the provided object "${obj.metadata.namespace}" does not match the namespace "${ns}". You must pass '--namespace=${obj.metadata.namespace}' to perform this operation.` });
+      continue;
+    }
     const existing = ctx.cluster.get(String(obj.kind), targetNs, obj.metadata?.name ?? '');
+    const desired = withLastApplied(obj, targetNs);
     try {
-      if (dryRun !== 'none') {
-        const action = existing ? (sameDesired(existing, obj) ? 'unchanged' : 'configured') : 'created';
-        out += printObject(existing && action === 'unchanged' ? existing : obj, f, action, dryRun);
+      if (!existing) {
+        if (dryRun === 'none') out += printObject(ctx.cluster.create(desired, targetNs), f, 'created', 'none');
+        else out += printObject(obj, f, 'created', dryRun);
         continue;
       }
-      const r = ctx.cluster.apply(obj, ns);
-      out += printObject(r.object, f, r.action, 'none');
+      if (!existing.metadata.annotations?.[LAST_APPLIED]) warnings += missingAnnotationWarning(info.group ? `${info.plural}.${info.group}` : info.plural, existing.metadata.name);
+      const { merged, changed } = threeWayMerge(existing, desired);
+      if (!changed) {
+        out += printObject(existing, f, 'unchanged', dryRun);
+        continue;
+      }
+      const stored = dryRun === 'none' ? ctx.cluster.update(merged) : merged;
+      out += printObject(stored, f, 'configured', dryRun);
     } catch (e) {
       if (!(e instanceof SimError)) throw e;
-      if (e.code === 'BadRequest' && e.message.startsWith('the namespace from the provided object')) visitErrors.push({ type: 'text', text: e.message });
-      else visitErrors.push({ type: 'api', error: e, file: source, verb: existing ? 'patching' : 'creating' });
+      visitErrors.push({ type: 'api', error: e, file: source, verb: existing ? 'patching' : 'creating' });
     }
   }
-  const stderr = (dry.ok ? dry.warning : '') + formatVisitErrors(visitErrors);
+  const stderr = (dry.ok ? dry.warning : '') + warnings + formatVisitErrors(visitErrors);
   const result: CommandResult = { stdout: out, stderr, exitCode: visitErrors.length ? 1 : 0 };
   return result;
 };
 
-function sameDesired(existing: Record<string, unknown>, obj: Record<string, unknown>): boolean {
-  for (const [k, v] of Object.entries(obj)) {
-    if (k === 'metadata' || k === 'status' || k === 'apiVersion' || k === 'kind') continue;
-    if (!deepEqual(existing[k], v)) return false;
-  }
-  return true;
+function missingAnnotationWarning(resource: string, name: string): string {
+  return `Warning: resource ${resource}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`;
 }
