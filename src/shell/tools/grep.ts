@@ -66,14 +66,30 @@ export const grep: CommandFn = (ctx) => {
   const max = p.opts.has('m') ? Number(p.opts.get('m')) : Infinity;
   let out = '';
   let any = false;
+  const after = Number(p.opts.get('A') ?? p.opts.get('C') ?? 0) || 0;
+  const before = Number(p.opts.get('B') ?? p.opts.get('C') ?? 0) || 0;
   for (const input of inputs) {
     let count = 0;
     const prefix = multi ? `${input.name}:` : '';
-    for (const [idx, line] of lines(input.text).entries()) {
+    const all = lines(input.text);
+    let lastPrinted = -1;
+    let trailing = 0;
+    const emit = (idx: number, sep: string): void => {
+      if (lastPrinted >= 0 && idx > lastPrinted + 1 && (after || before)) out += '--\n';
+      out += `${multi ? `${input.name}${sep}` : ''}${p.opts.has('n') ? `${idx + 1}${sep}` : ''}${all[idx]}\n`;
+      lastPrinted = idx;
+    };
+    for (const [idx, line] of all.entries()) {
       if (count >= max) break;
       re.lastIndex = 0;
       const hit = re.test(line);
-      if (hit === p.opts.has('v')) continue;
+      if (hit === p.opts.has('v')) {
+        if (trailing > 0 && !p.opts.has('c') && !p.opts.has('q') && !p.opts.has('l')) {
+          emit(idx, '-');
+          trailing--;
+        }
+        continue;
+      }
       count++;
       any = true;
       if (p.opts.has('c') || p.opts.has('q') || p.opts.has('l')) continue;
@@ -81,7 +97,11 @@ export const grep: CommandFn = (ctx) => {
       if (p.opts.has('o') && !p.opts.has('v')) {
         re.lastIndex = 0;
         for (const m of line.matchAll(re)) if (m[0]) out += `${prefix}${num}${m[0]}\n`;
-      } else out += `${prefix}${num}${line}\n`;
+        continue;
+      }
+      for (let b = Math.max(lastPrinted + 1, idx - before); b < idx; b++) emit(b, '-');
+      emit(idx, ':');
+      trailing = after;
     }
     if (p.opts.has('c')) out += `${prefix}${count}\n`;
     if (p.opts.has('l') && count) out += `${input.name}\n`;
