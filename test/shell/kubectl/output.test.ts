@@ -9,6 +9,9 @@ describe('kubectl get -o', () => {
       out(`apiVersion: v1
 kind: Service
 metadata:
+  annotations:
+    kubectl.kubernetes.io/last-applied-configuration: |
+      {"apiVersion":"v1","kind":"Service","metadata":{"annotations":{},"name":"web-np","namespace":"default"},"spec":{"ports":[{"nodePort":31341,"port":80}],"selector":{"app":"web"},"type":"NodePort"}}
   creationTimestamp: "2025-01-01T12:21:00Z"
   generation: 1
   name: web-np
@@ -44,6 +47,9 @@ data:
   mode: fast
 kind: ConfigMap
 metadata:
+  annotations:
+    kubectl.kubernetes.io/last-applied-configuration: |
+      {"apiVersion":"v1","data":{"greeting":"hello","mode":"fast"},"kind":"ConfigMap","metadata":{"annotations":{},"name":"settings","namespace":"default"}}
   creationTimestamp: "2025-01-01T12:21:00Z"
   name: settings
   namespace: default
@@ -61,6 +67,9 @@ metadata:
     "apiVersion": "v1",
     "kind": "Service",
     "metadata": {
+        "annotations": {
+            "kubectl.kubernetes.io/last-applied-configuration": "{\\"apiVersion\\":\\"v1\\",\\"kind\\":\\"Service\\",\\"metadata\\":{\\"annotations\\":{},\\"name\\":\\"web\\",\\"namespace\\":\\"default\\"},\\"spec\\":{\\"ports\\":[{\\"port\\":80,\\"targetPort\\":80}],\\"selector\\":{\\"app\\":\\"web\\"}}}\\n"
+        },
         "creationTimestamp": "2025-01-01T12:21:00Z",
         "generation": 1,
         "name": "web",
@@ -111,6 +120,9 @@ items:
     mode: fast
   kind: ConfigMap
   metadata:
+    annotations:
+      kubectl.kubernetes.io/last-applied-configuration: |
+        {"apiVersion":"v1","data":{"greeting":"hello","mode":"fast"},"kind":"ConfigMap","metadata":{"annotations":{},"name":"settings","namespace":"default"}}
     creationTimestamp: "2025-01-01T12:21:00Z"
     name: settings
     namespace: default
@@ -129,6 +141,9 @@ metadata:
             "apiVersion": "networking.k8s.io/v1",
             "kind": "NetworkPolicy",
             "metadata": {
+                "annotations": {
+                    "kubectl.kubernetes.io/last-applied-configuration": "{\\"apiVersion\\":\\"networking.k8s.io/v1\\",\\"kind\\":\\"NetworkPolicy\\",\\"metadata\\":{\\"annotations\\":{},\\"name\\":\\"db-allow-web\\",\\"namespace\\":\\"default\\"},\\"spec\\":{\\"egress\\":[],\\"ingress\\":[{\\"from\\":[{\\"podSelector\\":{\\"matchLabels\\":{\\"app\\":\\"web\\"}}},{\\"namespaceSelector\\":{\\"matchLabels\\":{\\"team\\":\\"a\\"}},\\"podSelector\\":{\\"matchExpressions\\":[{\\"key\\":\\"role\\",\\"operator\\":\\"In\\",\\"values\\":[\\"x\\",\\"z\\"]}]}}],\\"ports\\":[{\\"port\\":5432}]},{\\"from\\":[{\\"ipBlock\\":{\\"cidr\\":\\"172.17.0.0/16\\",\\"except\\":[\\"172.17.1.0/24\\"]}}]}],\\"podSelector\\":{\\"matchLabels\\":{\\"app\\":\\"db\\"}},\\"policyTypes\\":[\\"Ingress\\",\\"Egress\\"]}}\\n"
+                },
                 "creationTimestamp": "2025-01-01T12:21:00Z",
                 "generation": 1,
                 "name": "db-allow-web",
