@@ -113,7 +113,7 @@ export const logs: Verb = (ctx, args): CommandResult => {
     pods = [found.pod!];
   }
   let stdout = '';
-  const multiPod = pods.length > 1 || bool(f, 'prefix');
+  const prefixed = bool(f, 'prefix');
   for (const pod of pods) {
     let containers: string[];
     const chosen = str(f, 'container');
@@ -131,7 +131,7 @@ export const logs: Verb = (ctx, args): CommandResult => {
     for (const name of containers) {
       const got = containerLogs(ctx.cluster, pod, name, bool(f, 'previous'));
       if (!Array.isArray(got)) return { stdout, stderr: stderr + got.stderr, exitCode: 1 };
-      stdout += render(got, { tail: tail ?? (selText !== undefined ? 10 : undefined), timestamps: bool(f, 'timestamps'), prefix: multiPod ? `[pod/${pod.metadata.name}/${name}] ` : '' });
+      stdout += render(got, { tail: tail ?? (selText !== undefined ? 10 : undefined), timestamps: bool(f, 'timestamps'), prefix: prefixed ? `[pod/${pod.metadata.name}/${name}] ` : '' });
     }
   }
   return { stdout, stderr, exitCode: 0 };
