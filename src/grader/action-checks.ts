@@ -20,10 +20,8 @@ export function regex(source: string): RegExp {
 }
 
 function where(check: Of<'ranInContainer'>): string {
-  const parts: string[] = [];
-  if (check.container) parts.push(`container ${check.container}`);
-  if (check.selector) parts.push(`${check.container ? 'of ' : ''}a pod with labels ${selectorText(check.selector)}`);
-  return parts.length ? ` in ${parts.join(' ')}` : ' in a container';
+  const container = check.container ? `container ${check.container}` : 'a container';
+  return check.selector ? ` in ${container} of a pod with labels ${selectorText(check.selector)}` : ` in ${container}`;
 }
 
 function inContainer(c: Cluster, a: ActionRecord, check: Of<'ranInContainer'>): boolean {

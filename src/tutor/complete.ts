@@ -1,7 +1,7 @@
 /** Tab completion at the prompt: tutor commands, the commands of the current location, kubectl verbs, kinds, flags and object names, file names. */
 import { availableCommands } from '../shell/commands.js';
 import { VERBS } from '../shell/kubectl/index.js';
-import { RESOURCES, resolveResource, type Cluster, type MemFs } from '../sim/index.js';
+import { RESOURCES, resolvePath, resolveResource, type Cluster, type MemFs } from '../sim/index.js';
 import type { ShellSession } from '../shell/session.js';
 import type { Completion } from './types.js';
 
@@ -59,9 +59,9 @@ function fileCandidates(session: ShellSession, partial: string): string[] {
   const fs: MemFs = session.homeFs;
   const slash = partial.lastIndexOf('/');
   const dirPart = slash >= 0 ? partial.slice(0, slash + 1) : '';
-  const base = dirPart.startsWith('/') ? dirPart : `${session.home}/${dirPart}`;
-  if (!fs.exists(base) || !fs.isDir(base)) return [];
-  return fs.readdir(base).map((n) => `${dirPart}${n}${fs.isDir(`${base}${n}`) ? '/' : ''}`);
+  const dir = resolvePath(session.home, dirPart.replace(/^~(?=\/|$)/, session.home) || '.');
+  if (!fs.exists(dir) || !fs.isDir(dir)) return [];
+  return fs.readdir(dir).map((n) => `${dirPart}${n}${fs.isDir(`${dir === '/' ? '' : dir}/${n}`) ? '/' : ''}`);
 }
 
 /** Candidates for the word at the end of `line`, sorted, deduplicated, filtered by what is typed. */

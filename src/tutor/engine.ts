@@ -231,6 +231,22 @@ export function createTutor(options: TutorOptions): Tutor {
       if (!run || pending.length) return { start: partialLine.length, candidates: [] };
       return complete(run.env.session, partialLine);
     },
+    completeEdit(request, content) {
+      const run = engine.run;
+      if (!run) return;
+      const session = run.env.session;
+      const fs = session.fsAt(session.location());
+      try {
+        fs?.writeFile(request.path, content);
+      } catch (e) {
+        engine.push({ type: 'info', tone: 'error', text: `Could not save ${request.path}: ${(e as Error).message}` });
+        return changed();
+      }
+      engine.push({ type: 'info', tone: 'info', text: `Saved ${request.path}.` });
+      if (request.onSave) runShell(request.onSave);
+      else afterCommand();
+      changed();
+    },
     takeUiRequests() {
       const r = uiRequests;
       if (r.length === 0) return r;

@@ -97,6 +97,11 @@ export interface Tutor {
   complete(partialLine: string): Completion;
   /** UI requests (clear screen, open an editor, exit) since the last call. */
   takeUiRequests(): UiRequest[];
+  /**
+   * The UI saved an `edit` request's file: writes `content` at `request.path` in the file system where the command
+   * ran, then runs `request.onSave` (e.g. `kubectl replace -f …` for `kubectl edit`) as if typed.
+   */
+  completeEdit(request: Extract<UiRequest, { type: 'edit' }>, content: string): void;
 }
 
 /** What `createTutor` needs. */
