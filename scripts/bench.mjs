@@ -77,7 +77,7 @@ function firstFrame(configDir) {
     }
     child.stdout.on('data', (d) => {
       buf += d.toString();
-      if (/Kubernetes Networking/.test(buf.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ''))) finish(null, Number(process.hrtime.bigint() - t0) / 1e6);
+      if (/Kubernetes networking/i.test(buf.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ''))) finish(null, Number(process.hrtime.bigint() - t0) / 1e6);
     });
     child.on('exit', () => finish(new Error(`exited before the first frame; saw: ${JSON.stringify(buf.slice(0, 300))}`)));
   });
@@ -108,7 +108,7 @@ console.log(`  kube-net-tutor --version  ${fmt(median(versionTimes))}   ${(media
 console.log(`  first TUI frame           ${fmt(median(frameTimes))}   ${(median(frameTimes) / base).toFixed(2)}x node   (target <= 3x)`);
 console.log(`  peak memory (TUI, RSS)    ${(median(rss) / 1024).toFixed(1)} MiB`);
 
-if (existsSync(join(root, 'scripts/bench-sim.ts'))) {
+if (process.env.BENCH_SIM !== '0' && existsSync(join(root, 'scripts/bench-sim.ts'))) {
   console.log('');
   const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/bench-sim.ts')], { stdio: 'inherit' });
   process.exitCode = r.status ?? 1;

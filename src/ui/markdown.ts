@@ -1,33 +1,40 @@
 /**
- * Lesson prose rendered for the terminal with marked + marked-terminal. Loaded on first use (it is the heaviest
- * module of the UI), and memoised per text and width.
+ * Lesson prose rendered for the terminal with marked + marked-terminal. Loaded on first use (the heaviest module of
+ * the UI); after that, rendering is synchronous and memoised per text and width, so transcript items that Ink prints
+ * once (`<Static>`) are complete when they are printed.
  */
-type Render = (md: string, width: number) => string;
+export type RenderMarkdown = (md: string, width: number) => string;
 
-let renderer: Promise<Render> | undefined;
-const cache = new Map<string, string>();
+let loading: Promise<RenderMarkdown> | undefined;
+let loaded: RenderMarkdown | undefined;
 
-async function load(): Promise<Render> {
+async function load(): Promise<RenderMarkdown> {
   const [{ Marked }, { markedTerminal }] = await Promise.all([import('marked'), import('marked-terminal')]);
-  const instances = new Map<number, InstanceType<typeof Marked>>();
+  const instances = new Map<number, { parse(md: string): string | Promise<string> }>();
+  const cache = new Map<string, string>();
   return (md, width) => {
+    const key = `${width}\u0000${md}`;
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
     let m = instances.get(width);
     if (!m) {
-      m = new Marked(markedTerminal({ width, reflowText: true, showSectionPrefix: false, tab: 2 }) as never);
+      m = new Marked(markedTerminal({ width, reflowText: true, showSectionPrefix: false, tab: 2 }));
       instances.set(width, m);
     }
-    return (m.parse(md) as string).replace(/\n+$/, '');
+    const out = (m.parse(md) as string).replace(/\n+$/, '');
+    if (cache.size > 500) cache.clear();
+    cache.set(key, out);
+    return out;
   };
 }
 
-/** Renders markdown to ANSI text wrapped at `width`. */
-export async function renderMarkdown(md: string, width: number): Promise<string> {
-  const key = `${width}\u0000${md}`;
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  renderer ??= load();
-  const out = (await renderer)(md, width);
-  if (cache.size > 200) cache.clear();
-  cache.set(key, out);
-  return out;
+/** Loads the renderer (once). */
+export function loadMarkdown(): Promise<RenderMarkdown> {
+  loading ??= load().then((r) => (loaded = r));
+  return loading;
+}
+
+/** The renderer if it has loaded, else undefined. */
+export function markdownIfLoaded(): RenderMarkdown | undefined {
+  return loaded;
 }
