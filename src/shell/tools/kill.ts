@@ -39,6 +39,8 @@ export const kill: CommandFn = (ctx): CommandResult => {
     if (pid === self) continue;
     const r = h ? signalProcess(ctx.cluster, h.pod, h.container, pid, sig, self === undefined ? undefined : self + 1) : { ok: false as const, error: `kill: (${p}) - No such process` };
     if (!r.ok) err += sh === 'sh' ? `sh: can't kill pid ${p}: No such process\n` : `${sh}: ${r.error}\n`;
+    // The kubelet re-syncs a pod when its object changes; make it notice the exited main process now.
+    else if (r.effect === 'exited' && h) ctx.cluster.put(h.pod);
   }
   return { stdout: '', stderr: err, exitCode: err ? 1 : 0 };
 };
