@@ -14,8 +14,8 @@ import { resolveObjects } from './generators/targets.js';
 import { helpText } from './help/index.js';
 import type { Verb } from './index.js';
 
-/** Seconds `rollout status` waits before giving up, as `progressDeadlineSeconds` (600) does. */
-const DEFAULT_DEADLINE_S = 600;
+/** Simulated seconds `rollout status` waits at most (the controller's progress deadline, 600 s by default, ends it first). */
+const DEFAULT_DEADLINE_S = 900;
 
 type Sub = 'status' | 'history' | 'undo' | 'restart' | 'pause' | 'resume';
 const SUBS: Sub[] = ['status', 'history', 'undo', 'restart', 'pause', 'resume'];
@@ -25,11 +25,12 @@ function gk(obj: KubeObject): string {
 }
 
 /** `DeploymentStatusViewer.Status`: the message and whether the rollout is done. */
-export function deploymentStatus(d: Deployment): { message: string; done: boolean } {
+export function deploymentStatus(d: Deployment): { message: string; done: boolean; error?: string } {
   const name = JSON.stringify(d.metadata.name);
   const s = d.status ?? {};
   const want = d.spec.replicas ?? 1;
   if ((d.metadata.generation ?? 0) > (s.observedGeneration ?? 0)) return { message: 'Waiting for deployment spec update to be observed...\n', done: false };
+  if (s.conditions?.some((c) => c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded')) return { message: '', done: false, error: `deployment ${name} exceeded its progress deadline` };
   const updated = s.updatedReplicas ?? 0;
   const total = s.replicas ?? 0;
   const available = s.availableReplicas ?? 0;
@@ -50,6 +51,7 @@ function status(ctx: CommandContext, obj: KubeObject, f: ParsedFlags): CommandRe
     const d = ctx.cluster.get<Deployment>('Deployment', obj.metadata.namespace, obj.metadata.name);
     if (!d) return { stdout: out, stderr: 'error: object has been deleted\n', exitCode: 1 };
     const s = deploymentStatus(d);
+    if (s.error) return { stdout: out, stderr: `error: ${s.error}\n`, exitCode: 1 };
     if (s.message !== last) out += s.message;
     last = s.message;
     if (s.done || !watch) return { stdout: out, stderr: '', exitCode: 0 };
