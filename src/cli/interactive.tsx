@@ -57,5 +57,6 @@ export async function interactive(values: GlobalValues): Promise<number> {
     if (!remount) break;
     clearScreen();
   }
+  process.stdout.write('\nProgress saved. Run kube-net-tutor again to pick up where you left off.\n');
   return 0;
 }
