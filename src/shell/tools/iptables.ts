@@ -21,7 +21,7 @@ export const iptablesSave: CommandFn = (ctx) => {
   if (args[0] === '--help' || args[0] === '-h') return { stdout: 'Usage: iptables-save [-b] [-c] [-t table] [-M path]\n', stderr: '', exitCode: 0 };
   const t = args.indexOf('-t');
   const only = t >= 0 ? args[t + 1] : undefined;
-  const bad = args.find((a, i) => a.startsWith('-') && a !== '-t' && a !== '-c' && i !== t + 1);
+  const bad = args.find((a, i) => a.startsWith('-') && a !== '-t' && a !== '-c' && (t < 0 || i !== t + 1));
   if (bad) return { stdout: '', stderr: `iptables-save: unrecognized option '${bad}'\nUsage: iptables-save [-b] [-c] [-t table] [-M path]\n`, exitCode: 1 };
   if (!node) return { stdout: '', stderr: 'iptables-save: command not available here\n', exitCode: 127 };
   if (!isRoot(ctx)) return { stdout: '', stderr: DENIED, exitCode: 1 };
@@ -64,8 +64,8 @@ function listRule(rule: string, numeric: boolean): string {
     return tokens[i - 1] === '!' ? `!${tokens[i + 1]}` : tokens[i + 1];
   };
   const any = numeric ? '0.0.0.0/0' : 'anywhere';
-  const src = neg('-s') ?? any;
-  const dst = neg('-d') ?? any;
+  const src = (neg('-s') ?? any).replace(/\/32$/, '');
+  const dst = (neg('-d') ?? any).replace(/\/32$/, '');
   const prot = opt(tokens, '-p') ?? 'all';
   const extra: string[] = [];
   const comment = opt(tokens, '--comment');

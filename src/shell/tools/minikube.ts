@@ -78,7 +78,7 @@ function ssh(ctx: CommandContext, args: string[]): CommandResult {
   const node = found.node;
   const bad = rest.find((a) => a.startsWith('-') && a !== '--');
   const dd = rest.indexOf('--');
-  if (bad && (dd < 0 || rest.indexOf(bad) < dd)) return err(`Error: unknown shorthand flag: '${bad.replace(/^-+/, '').slice(0, 1)}' in ${bad}\nSee 'minikube ssh --help' for usage.\n`, 64);
+  if (bad && (dd < 0 || rest.indexOf(bad) < dd)) return err(`Error: ${bad.startsWith('--') ? `unknown flag: ${bad}` : `unknown shorthand flag: '${bad.slice(1, 2)}' in ${bad}`}\nSee 'minikube ssh --help' for usage.\n`, 64);
   const cmd = dd >= 0 ? rest.slice(dd + 1) : rest;
   const location = { type: 'node' as const, node: node.metadata.name };
   if (cmd.length === 0) {
