@@ -59,6 +59,12 @@ export class Cluster {
   version = 0;
   /** True while controllers run: a create/apply/delete made by a controller does not start a nested reconcile. */
   private reconciling = false;
+  /**
+   * Objects written (put, deleted, or changed in place with `touch(obj)`), newest last: a change feed that lets
+   * controllers work on what changed, as informers do. Bounded; a reader too far behind resynchronises.
+   */
+  private changeLog: KubeObject[] = [];
+  private changeLogStart = 0;
   /** Event dedup index (involved uid + reason + message → event), rebuilt when the state object is replaced. */
   private eventIndex: { state: ClusterState; byKey: Map<string, KubeEvent> } | undefined;
 
@@ -190,11 +196,35 @@ export class Cluster {
     obj.metadata.resourceVersion = String(this.state.nextResourceVersion++);
     this.bucket(obj.kind).set(objectKey(r.namespaced ? obj.metadata.namespace : undefined, obj.metadata.name), obj);
     this.version++;
+    this.logChange(obj);
   }
 
-  /** Marks a change made in place (status fields) without a new resourceVersion. */
-  touch(): void {
+  /** Marks a change made in place (status fields) without a new resourceVersion; name the object when you can. */
+  touch(obj?: KubeObject): void {
     this.version++;
+    if (obj) this.logChange(obj);
+  }
+
+  private logChange(obj: KubeObject): void {
+    this.changeLog.push(obj);
+    if (this.changeLog.length > 50_000) {
+      this.changeLog.splice(0, 25_000);
+      this.changeLogStart += 25_000;
+    }
+  }
+
+  /** Position in the change feed: pass it to `changesSince` later. */
+  get changeCursor(): number {
+    return this.changeLogStart + this.changeLog.length;
+  }
+
+  /**
+   * Objects written since `cursor` (possibly repeated; a deleted object is in the feed but no longer in the store),
+   * or undefined when the feed no longer reaches back that far (the reader must look at everything).
+   */
+  changesSince(cursor: number): readonly KubeObject[] | undefined {
+    if (cursor < this.changeLogStart) return undefined;
+    return this.changeLog.slice(cursor - this.changeLogStart);
   }
 
   private prepare(input: KubeObject, namespace?: string): { obj: KubeObject; info: ResourceInfo } {
@@ -319,6 +349,7 @@ export class Cluster {
     const obj = this.mustGet(kind, namespace, name);
     this.bucket(kind).delete(objectKey(info.namespaced ? obj.metadata.namespace : undefined, name));
     this.version++;
+    this.logChange(obj);
     if (kind === 'Pod') this.state.runtime.delete(obj.metadata.uid!);
     if (kind === 'Namespace') {
       for (const [k, b] of this.state.objects) {
@@ -407,6 +438,8 @@ export class Cluster {
   /** Restores a snapshot taken by `snapshot()`. Time is not rolled back. */
   restore(s: ClusterState): void {
     this.state = structuredClone(s);
+    this.changeLogStart = this.changeCursor;
+    this.changeLog = [];
     this.rng.seedState = s.rngState;
     this.version++;
   }

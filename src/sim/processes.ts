@@ -146,7 +146,8 @@ function exitMain(c: Cluster, rt: PodRuntime, cr: ContainerRuntime, code: number
   cr.exitCode = code;
   cr.exitReason = code === 0 ? 'Completed' : 'Error';
   rt.wakeAt = c.now();
-  c.touch();
+  const pod = [...(c.state.objects.get('Pod')?.values() ?? [])].find((p) => p.metadata.uid === rt.uid);
+  c.touch(pod);
 }
 
 function log(cr: ContainerRuntime, now: number, lines: string[]): void {

@@ -13,7 +13,7 @@ import { bindFailureLines, containerArgv, lookupImage, parseImageRef, pullError,
 import { initContainerFs } from '../container-fs.js';
 import { startProcesses } from '../processes.js';
 import { runProbe } from '../probes.js';
-import type { ContainerRuntime, PodRuntime } from '../state.js';
+import type { ClusterState, ContainerRuntime, PodRuntime } from '../state.js';
 import type { Container, ContainerStatus, Node, Pod, PodCondition, Probe } from '../types.js';
 import { nodeUsage, qosClass, schedulePod, type NodeUsage } from './scheduler.js';
 
@@ -378,32 +378,102 @@ function syncPod(c: Cluster, pod: Pod, node: Node, now: number, usedIPs: () => S
   }
 }
 
-/** Schedules pending pods and syncs every pod whose object changed or whose timers are due. */
-export function kubeletController(c: Cluster): void {
-  const now = c.now();
-  const pods = c.state.objects.get('Pod');
-  if (!pods) return;
-  let usage: Map<string, NodeUsage> | undefined;
-  let nodes: Node[] | undefined;
-  let used: Set<string> | undefined;
-  const usedIPs = (): Set<string> => (used ??= new Set([...pods.values()].map((p) => (p as Pod).status?.podIP ?? '')));
-  for (const o of pods.values()) {
-    const pod = o as Pod;
-    if (!pod.spec.nodeName) {
-      if (unschedulableSeen.get(pod) === c.version) continue;
-      schedulePod(c, pod, (nodes ??= c.nodes()), (usage ??= nodeUsage(c)));
-      if (!pod.spec.nodeName) {
-        unschedulableSeen.set(pod, c.version);
-        continue;
-      }
-    }
-    const rt = c.state.runtime.get(pod.metadata.uid!);
-    if (rt && rt.seenRv === pod.metadata.resourceVersion && now < (rt.wakeAt ?? 0)) continue;
-    const node = c.get<Node>('Node', undefined, pod.spec.nodeName);
-    if (!node) continue;
-    syncPod(c, pod, node, now, usedIPs);
+/** A binary min-heap of timers: [time, namespace, name, uid]. */
+type Timer = [number, string, string, string];
+
+function heapPush(h: Timer[], t: Timer): void {
+  h.push(t);
+  for (let i = h.length - 1; i > 0; ) {
+    const up = (i - 1) >> 1;
+    if (h[up]![0] <= h[i]![0]) break;
+    [h[up], h[i]] = [h[i]!, h[up]!];
+    i = up;
   }
 }
 
-/** Pods the scheduler already tried at this cluster version (retried when anything changes). */
-const unschedulableSeen = new WeakMap<Pod, number>();
+function heapPop(h: Timer[]): Timer | undefined {
+  const top = h[0];
+  const last = h.pop();
+  if (h.length && last) {
+    h[0] = last;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && h[l]![0] < h[m]![0]) m = l;
+      if (r < h.length && h[r]![0] < h[m]![0]) m = r;
+      if (m === i) break;
+      [h[m], h[i]] = [h[i]!, h[m]!];
+      i = m;
+    }
+  }
+  return top;
+}
+
+interface KubeletState {
+  state: ClusterState;
+  cursor: number;
+  timers: Timer[];
+  /** Pods waiting for a node, and the cluster version they were last tried at (retried when anything changes). */
+  unscheduled: Map<string, Pod>;
+  triedAt: number;
+}
+
+const kubelets = new WeakMap<Cluster, KubeletState>();
+
+/**
+ * Schedules pending pods and syncs the pods that changed (the cluster's change feed) or whose timers are due; on a
+ * fresh start or after a snapshot restore, every pod.
+ */
+export function kubeletController(c: Cluster): void {
+  const now = c.now();
+  let ks = kubelets.get(c);
+  const feed = ks && ks.state === c.state ? c.changesSince(ks.cursor) : undefined;
+  if (!ks || !feed) kubelets.set(c, (ks = { state: c.state, cursor: 0, timers: [], unscheduled: new Map(), triedAt: -1 }));
+  ks.cursor = c.changeCursor;
+  const todo = new Map<string, Pod>();
+  if (!feed) for (const o of c.state.objects.get('Pod')?.values() ?? []) todo.set(o.metadata.uid!, o as Pod);
+  else {
+    for (const o of feed) {
+      if (o.kind !== 'Pod') continue;
+      const cur = c.get<Pod>('Pod', o.metadata.namespace, o.metadata.name);
+      if (cur) todo.set(cur.metadata.uid!, cur);
+      if (!cur || cur.metadata.uid !== o.metadata.uid) ks.unscheduled.delete(o.metadata.uid!);
+    }
+  }
+  for (let t = ks.timers[0]; t && t[0] <= now; t = ks.timers[0]) {
+    heapPop(ks.timers);
+    const pod = c.get<Pod>('Pod', t[1], t[2]);
+    if (pod && pod.metadata.uid === t[3]) todo.set(t[3], pod);
+  }
+  let usage: Map<string, NodeUsage> | undefined;
+  let nodes: Node[] | undefined;
+  let used: Set<string> | undefined;
+  const usedIPs = (): Set<string> => (used ??= new Set([...(c.state.objects.get('Pod')?.values() ?? [])].map((p) => (p as Pod).status?.podIP ?? '')));
+  const sync = (pod: Pod): void => {
+    const rt = c.state.runtime.get(pod.metadata.uid!);
+    if (rt && rt.seenRv === pod.metadata.resourceVersion && now < (rt.wakeAt ?? 0)) return;
+    const node = c.get<Node>('Node', undefined, pod.spec.nodeName ?? '');
+    if (!node) return;
+    syncPod(c, pod, node, now, usedIPs);
+    const wake = c.state.runtime.get(pod.metadata.uid!)?.wakeAt;
+    if (wake !== undefined && wake < Infinity) heapPush(ks.timers, [Math.max(wake, now + 1), pod.metadata.namespace ?? 'default', pod.metadata.name, pod.metadata.uid!]);
+  };
+  for (const pod of todo.values()) {
+    if (pod.spec.nodeName) sync(pod);
+    else ks.unscheduled.set(pod.metadata.uid!, pod);
+  }
+  if (ks.unscheduled.size && ks.triedAt !== c.version) {
+    for (const [uid, pod] of ks.unscheduled) {
+      if (c.get('Pod', pod.metadata.namespace, pod.metadata.name) !== pod) {
+        ks.unscheduled.delete(uid);
+        continue;
+      }
+      schedulePod(c, pod, (nodes ??= c.nodes()), (usage ??= nodeUsage(c)));
+      if (!pod.spec.nodeName) continue;
+      ks.unscheduled.delete(uid);
+      sync(pod);
+    }
+    ks.triedAt = c.version;
+  }
+}

@@ -107,8 +107,10 @@ interface Pass {
   c: Cluster;
   idx: Index;
   now: number;
-  /** Earliest time a timer-driven change is due. */
+  /** Earliest time a timer-driven change is due for the object being reconciled. */
   wake: number;
+  /** Uids of the controllers to reconcile in this pass (a Deployment adds the ReplicaSets it scales). */
+  dirty: Set<string>;
 }
 
 function ownedSets(p: Pass, d: Deployment): ReplicaSet[] {
@@ -125,6 +127,7 @@ function scaleRs(p: Pass, d: Deployment, rs: ReplicaSet, to: number): void {
   const from = rs.spec.replicas ?? 0;
   if (from === to) return;
   rs.spec.replicas = to;
+  p.dirty.add(rs.metadata.uid!);
   setAnnotation(rs, 'deployment.kubernetes.io/desired-replicas', String(d.spec.replicas ?? 1));
   setAnnotation(rs, 'deployment.kubernetes.io/max-replicas', String((d.spec.replicas ?? 1) + rollingLimits(d).surge));
   p.c.put(rs);
@@ -151,6 +154,7 @@ function createNewReplicaSet(p: Pass, d: Deployment, maxRev: number): ReplicaSet
     status: { replicas: 0 },
   };
   const created = p.c.create<ReplicaSet>(rs);
+  p.dirty.add(created.metadata.uid!);
   const list = p.idx.rsByOwner.get(d.metadata.uid!) ?? [];
   list.push(created);
   p.idx.rsByOwner.set(d.metadata.uid!, list);
@@ -364,19 +368,91 @@ function reconcileReplicas(p: Pass, owner: ReplicaSet | ReplicationController, m
   }
 }
 
-const caches = new WeakMap<Cluster, { state: ClusterState; version: number; wake: number }>();
+interface Mark {
+  mark: string;
+  owners: string[];
+  ns: string;
+  pod: boolean;
+}
 
-/** Reconciles every Deployment, ReplicaSet and ReplicationController (skipped when nothing changed or is due). */
+interface Cache {
+  state: ClusterState;
+  version: number;
+  marks: Map<string, Mark>;
+  /** Object uid → when its timer (progress deadline, minReadySeconds) is due. */
+  wakes: Map<string, number>;
+}
+
+const caches = new WeakMap<Cluster, Cache>();
+
+/** What about an object the controllers react to: its resourceVersion, plus status fields updated in place. */
+function markOf(kind: string, o: KubeObject): string {
+  if (kind === 'Pod') {
+    const p = o as Pod;
+    const ready = p.status?.conditions?.find((x) => x.type === 'Ready');
+    return `${o.metadata.resourceVersion}|${p.status?.phase}|${ready?.status}|${ready?.lastTransitionTime}|${p.spec.nodeName ?? ''}`;
+  }
+  if (kind === 'Deployment') return o.metadata.resourceVersion ?? '';
+  const st = (o as ReplicaSet).status ?? {};
+  return `${o.metadata.resourceVersion}|${st.replicas}|${st.readyReplicas}|${st.availableReplicas}`;
+}
+
+/**
+ * The controllers to run: those whose object, owned ReplicaSets or pods changed since the last pass (ownership links
+ * a change to its owner), the ReplicaSets of a namespace with a changed orphan pod (adoption), and due timers.
+ */
+function changed(c: Cluster, cache: Cache, now: number): { dirty: Set<string>; orphanNs: Set<string> } {
+  const dirty = new Set<string>();
+  const orphanNs = new Set<string>();
+  const seen = new Set<string>();
+  for (const kind of ['Pod', 'ReplicaSet', 'ReplicationController', 'Deployment']) {
+    for (const o of c.state.objects.get(kind)?.values() ?? []) {
+      const uid = o.metadata.uid!;
+      seen.add(uid);
+      const mark = markOf(kind, o);
+      const prev = cache.marks.get(uid);
+      if (prev?.mark === mark) continue;
+      const owners = (o.metadata.ownerReferences ?? []).map((r) => r.uid);
+      const ns = o.metadata.namespace ?? 'default';
+      cache.marks.set(uid, { mark, owners, ns, pod: kind === 'Pod' });
+      dirty.add(uid);
+      for (const u of [...owners, ...(prev?.owners ?? [])]) dirty.add(u);
+      if (kind === 'Pod' && owners.length === 0) orphanNs.add(ns);
+    }
+  }
+  for (const [uid, m] of cache.marks) {
+    if (seen.has(uid)) continue;
+    cache.marks.delete(uid);
+    cache.wakes.delete(uid);
+    for (const u of m.owners) dirty.add(u);
+  }
+  for (const [uid, t] of cache.wakes) if (t <= now) dirty.add(uid);
+  return { dirty, orphanNs };
+}
+
+/** Reconciles the Deployments, ReplicaSets and ReplicationControllers that changed or are due. */
 export function workloadsController(c: Cluster): void {
   const now = c.now();
-  const cache = caches.get(c);
-  if (cache && cache.state === c.state && cache.version === c.version && now < cache.wake) return;
-  const p: Pass = { c, idx: buildIndex(c), now, wake: Infinity };
-  for (const d of c.list<Deployment>('Deployment')) reconcileDeployment(p, d);
-  for (const rs of c.list<ReplicaSet>('ReplicaSet')) reconcileReplicas(p, rs, (pod) => matchesSelector(rs.spec.selector, pod.metadata.labels));
-  for (const rc of c.list<ReplicationController>('ReplicationController')) {
-    const sel = rc.spec.selector ?? rc.spec.template.metadata?.labels;
-    reconcileReplicas(p, rc, (pod) => matchesMap(sel, pod.metadata.labels));
+  let cache = caches.get(c);
+  if (cache && cache.state === c.state && cache.version === c.version && [...cache.wakes.values()].every((t) => now < t)) return;
+  if (!cache || cache.state !== c.state) caches.set(c, (cache = { state: c.state, version: -1, marks: new Map(), wakes: new Map() }));
+  const { dirty, orphanNs } = changed(c, cache, now);
+  cache.version = c.version;
+  if (dirty.size === 0 && orphanNs.size === 0) return;
+  const p: Pass = { c, idx: buildIndex(c), now, wake: Infinity, dirty };
+  const run = (o: KubeObject, f: () => void): void => {
+    p.wake = Infinity;
+    f();
+    if (p.wake < Infinity) cache.wakes.set(o.metadata.uid!, p.wake);
+    else cache.wakes.delete(o.metadata.uid!);
+  };
+  for (const d of c.list<Deployment>('Deployment')) if (dirty.has(d.metadata.uid!)) run(d, () => reconcileDeployment(p, d));
+  for (const rs of c.list<ReplicaSet>('ReplicaSet')) {
+    if (dirty.has(rs.metadata.uid!) || orphanNs.has(rs.metadata.namespace ?? 'default')) run(rs, () => reconcileReplicas(p, rs, (pod) => matchesSelector(rs.spec.selector, pod.metadata.labels)));
   }
-  caches.set(c, { state: c.state, version: c.version, wake: p.wake });
+  for (const rc of c.list<ReplicationController>('ReplicationController')) {
+    if (!dirty.has(rc.metadata.uid!) && !orphanNs.has(rc.metadata.namespace ?? 'default')) continue;
+    const sel = rc.spec.selector ?? rc.spec.template.metadata?.labels;
+    run(rc, () => reconcileReplicas(p, rc, (pod) => matchesMap(sel, pod.metadata.labels)));
+  }
 }
