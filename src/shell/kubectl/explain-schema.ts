@@ -109,7 +109,7 @@ export const TYPES: Record<string, TypeDoc> = {
   },
   EnvVar: {
     desc: 'EnvVar represents an environment variable present in a container.',
-    fields: { name: s('Name of the environment variable.', { required: true }), value: s('The value. `$(VAR)` references to earlier variables are expanded. Defaults to "".'), valueFrom: obj('Object', 'A source for the value (ConfigMap key, Secret key, pod field). Cannot be used if value is not empty.') },
+    fields: { name: s('Name of the environment variable.', { required: true }), value: s('The value. `$(VAR)` references to earlier variables are expanded. Defaults to "".'), valueFrom: obj('EnvVarSource', 'A source for the value (ConfigMap key, Secret key, pod field). Cannot be used if value is not empty.') },
   },
   VolumeMount: {
     desc: 'VolumeMount describes a mounting of a Volume within a container.',
@@ -123,23 +123,23 @@ export const TYPES: Record<string, TypeDoc> = {
   Volume: {
     desc: 'A named volume in a pod that any container of the pod may mount.',
     fields: {
-      configMap: obj('Object', 'Files from a ConfigMap, one per key.'),
-      emptyDir: obj('Object', "An empty directory created when the pod starts and deleted with it; shared by the pod's containers."),
-      hostPath: obj('Object', "A directory on the node's own file system. It outlives the pod, but only on that node."),
+      configMap: obj('ConfigMapVolumeSource', 'Files from a ConfigMap, one per key.'),
+      emptyDir: obj('EmptyDirVolumeSource', "An empty directory created when the pod starts and deleted with it; shared by the pod's containers."),
+      hostPath: obj('HostPathVolumeSource', "A directory on the node's own file system. It outlives the pod, but only on that node."),
       name: s('Name of the volume, a DNS label unique within the pod.', { required: true }),
-      secret: obj('Object', 'Files from a Secret, one per key.'),
+      secret: obj('SecretVolumeSource', 'Files from a Secret, one per key.'),
     },
   },
   Probe: {
     desc: 'A check the kubelet runs against a container.',
     fields: {
-      exec: obj('Object', 'Runs a command in the container; exit code 0 means healthy.'),
+      exec: obj('ExecAction', 'Runs a command in the container; exit code 0 means healthy.'),
       failureThreshold: i('Consecutive failures after which the probe counts as failed. Default 3.'),
-      httpGet: obj('Object', 'An HTTP GET; a status from 200 to 399 means healthy.'),
+      httpGet: obj('HTTPGetAction', 'An HTTP GET; a status from 200 to 399 means healthy.'),
       initialDelaySeconds: i('Seconds after the container starts before the first probe.'),
       periodSeconds: i('How often (in seconds) to probe. Default 10.'),
       successThreshold: i('Consecutive successes after a failure to count as healthy again. Default 1.'),
-      tcpSocket: obj('Object', 'Opens a TCP connection; success means healthy.'),
+      tcpSocket: obj('TCPSocketAction', 'Opens a TCP connection; success means healthy.'),
       timeoutSeconds: i('Seconds after which the probe times out. Default 1.'),
     },
   },
@@ -153,12 +153,12 @@ export const TYPES: Record<string, TypeDoc> = {
   PodStatus: {
     desc: 'The observed state of a pod. Written by the kubelet.',
     fields: {
-      conditions: list('Object', 'Current service state of the pod: PodScheduled, Initialized, ContainersReady, Ready.'),
-      containerStatuses: list('Object', 'One entry per container: state, readiness, restart count.'),
+      conditions: list('PodCondition', 'Current service state of the pod: PodScheduled, Initialized, ContainersReady, Ready.'),
+      containerStatuses: list('ContainerStatus', 'One entry per container: state, readiness, restart count.'),
       hostIP: s('IP address of the node the pod runs on.'),
       phase: s('A simple, high-level summary of where the pod is in its lifecycle.', { enum: ['Failed', 'Pending', 'Running', 'Succeeded', 'Unknown'] }),
       podIP: s('The IP address allocated to the pod; routable within the cluster. Empty until allocated.'),
-      podIPs: list('Object', 'The IP addresses of the pod (one per address family).'),
+      podIPs: list('PodIP', 'The IP addresses of the pod (one per address family).'),
       startTime: s('When the kubelet acknowledged the pod (RFC 3339).'),
     },
   },
@@ -183,7 +183,7 @@ export const TYPES: Record<string, TypeDoc> = {
   },
   Service: {
     desc: 'A Service gives a set of pods, chosen by a label selector, one stable virtual IP and DNS name, and load-balances connections to them.',
-    fields: { apiVersion: API_VERSION, kind: KIND, metadata: META, spec: obj('ServiceSpec', 'The behaviour of the Service.'), status: obj('Object', 'The most recently observed state of the Service (load balancer ingress points). Read-only.') },
+    fields: { apiVersion: API_VERSION, kind: KIND, metadata: META, spec: obj('ServiceSpec', 'The behaviour of the Service.'), status: obj('ServiceStatus', 'The most recently observed state of the Service (load balancer ingress points). Read-only.') },
   },
   ServiceSpec: {
     desc: 'ServiceSpec describes the attributes that a user creates on a service.',
@@ -215,7 +215,7 @@ export const TYPES: Record<string, TypeDoc> = {
   },
   Deployment: {
     desc: 'A Deployment keeps a number of identical pods running and rolls out changes to them through ReplicaSets.',
-    fields: { apiVersion: API_VERSION, kind: KIND, metadata: META, spec: obj('DeploymentSpec', 'The desired behaviour of the Deployment.'), status: obj('Object', 'The most recently observed status of the Deployment. Read-only.') },
+    fields: { apiVersion: API_VERSION, kind: KIND, metadata: META, spec: obj('DeploymentSpec', 'The desired behaviour of the Deployment.'), status: obj('DeploymentStatus', 'The most recently observed status of the Deployment. Read-only.') },
   },
   DeploymentSpec: {
     desc: 'DeploymentSpec is the specification of the desired behavior of the Deployment.',
@@ -226,13 +226,13 @@ export const TYPES: Record<string, TypeDoc> = {
       replicas: i('Number of desired pods. Default 1.'),
       revisionHistoryLimit: i('Number of old ReplicaSets kept for rollback. Default 10.'),
       selector: obj('LabelSelector', "Which pods the Deployment manages. Must match the template's labels. Cannot be changed in apps/v1.", { required: true }),
-      strategy: obj('Object', 'How old pods are replaced: `RollingUpdate` (default) or `Recreate`.'),
+      strategy: obj('DeploymentStrategy', 'How old pods are replaced: `RollingUpdate` (default) or `Recreate`.'),
       template: obj('PodTemplateSpec', 'The pods to create.', { required: true }),
     },
   },
   ReplicaSet: {
     desc: 'A ReplicaSet keeps a number of pods matching its selector running. Deployments manage them for you.',
-    fields: { apiVersion: API_VERSION, kind: KIND, metadata: META, spec: obj('ReplicaSetSpec', 'The desired behaviour of the ReplicaSet.'), status: obj('Object', 'The most recently observed status. Read-only.') },
+    fields: { apiVersion: API_VERSION, kind: KIND, metadata: META, spec: obj('ReplicaSetSpec', 'The desired behaviour of the ReplicaSet.'), status: obj('ReplicaSetStatus', 'The most recently observed status. Read-only.') },
   },
   ReplicaSetSpec: {
     desc: 'ReplicaSetSpec is the specification of a ReplicaSet.',
@@ -245,7 +245,7 @@ export const TYPES: Record<string, TypeDoc> = {
   },
   Ingress: {
     desc: 'An Ingress routes external HTTP(S) traffic to Services by host and path. It needs an ingress controller to do anything.',
-    fields: { apiVersion: API_VERSION, kind: KIND, metadata: META, spec: obj('IngressSpec', 'The rules of the Ingress.'), status: obj('Object', 'The addresses the controller publishes. Read-only.') },
+    fields: { apiVersion: API_VERSION, kind: KIND, metadata: META, spec: obj('IngressSpec', 'The rules of the Ingress.'), status: obj('IngressStatus', 'The addresses the controller publishes. Read-only.') },
   },
   IngressSpec: {
     desc: 'IngressSpec describes the Ingress the user wishes to exist.',
@@ -277,7 +277,7 @@ export const TYPES: Record<string, TypeDoc> = {
   },
   IngressBackend: {
     desc: 'The Service (or resource) that serves a request.',
-    fields: { resource: obj('Object', 'A reference to another resource in the namespace. Exclusive with service.'), service: obj('IngressServiceBackend', 'A Service and port. Exclusive with resource.') },
+    fields: { resource: obj('TypedLocalObjectReference', 'A reference to another resource in the namespace. Exclusive with service.'), service: obj('IngressServiceBackend', 'A Service and port. Exclusive with resource.') },
   },
   IngressServiceBackend: {
     desc: 'References a Kubernetes Service as a Backend.',
@@ -344,11 +344,11 @@ export const TYPES: Record<string, TypeDoc> = {
   },
   Namespace: {
     desc: 'A Namespace is a scope for names; most objects live in one.',
-    fields: { apiVersion: API_VERSION, kind: KIND, metadata: META, spec: obj('Object', 'The behaviour of the namespace (finalizers).'), status: obj('Object', 'The phase of the namespace: Active or Terminating. Read-only.') },
+    fields: { apiVersion: API_VERSION, kind: KIND, metadata: META, spec: obj('NamespaceSpec', 'The behaviour of the namespace (finalizers).'), status: obj('NamespaceStatus', 'The phase of the namespace: Active or Terminating. Read-only.') },
   },
   Endpoints: {
     desc: 'The addresses and ports that back a Service, maintained by the endpoints controller from the pods its selector matches.',
-    fields: { apiVersion: API_VERSION, kind: KIND, metadata: META, subsets: list('Object', 'Sets of addresses (ready and not ready) with the ports they serve.') },
+    fields: { apiVersion: API_VERSION, kind: KIND, metadata: META, subsets: list('EndpointSubset', 'Sets of addresses (ready and not ready) with the ports they serve.') },
   },
 };
 

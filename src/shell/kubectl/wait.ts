@@ -103,7 +103,10 @@ export const wait: Verb = (ctx, args): CommandResult => {
       }
     }
   }
-  if (targets.length === 0 && !stderr) return { stdout: '', stderr: 'error: no matching resources found\n', exitCode: 1 };
+  if (targets.length === 0 && !stderr) {
+    // Waiting for the deletion of something already gone succeeds at once, silently (kubectl's wait does the same).
+    return cond.type === 'delete' ? { stdout: '', stderr: '', exitCode: 0 } : { stdout: '', stderr: 'error: no matching resources found\n', exitCode: 1 };
+  }
   let stdout = '';
   for (const t of targets) {
     const start = ctx.cluster.now();
