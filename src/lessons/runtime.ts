@@ -3,7 +3,7 @@
  * the lesson's files, the setup commands already run. Scripts are split into the commands a learner would type one
  * at a time (a heredoc stays one command), so simulated time passes between them as it does at the prompt.
  */
-import { ShellSession } from '../shell/session.js';
+import { ShellSession, type ShellOptions } from '../shell/session.js';
 import type { CommandResult } from '../shell/types.js';
 import { Cluster } from '../sim/cluster.js';
 import type { Lesson } from './types.js';
@@ -52,8 +52,11 @@ export function replay(session: ShellSession, script: string): ReplayStep[] {
   });
 }
 
-/** The cluster and shell a lesson starts from, its setup commands already run (their steps returned). */
-export function startLesson(lesson: Pick<Lesson, 'setup' | 'files'>, seed = 42): LessonEnv & { setup: ReplayStep[] } {
+/**
+ * The cluster and shell a lesson starts from, its setup commands already run (their steps returned). `shell` adds
+ * shell options (`editor: true` when a UI answers edit requests).
+ */
+export function startLesson(lesson: Pick<Lesson, 'setup' | 'files'>, seed = 42, shell: Omit<ShellOptions, 'files'> = {}): LessonEnv & { setup: ReplayStep[] } {
   const s = lesson.setup;
   const cluster = new Cluster({
     seed,
@@ -61,7 +64,7 @@ export function startLesson(lesson: Pick<Lesson, 'setup' | 'files'>, seed = 42):
     ...(s.networkPlugin !== undefined ? { networkPlugin: s.networkPlugin } : {}),
     ...(s.addons !== undefined ? { addons: s.addons } : {}),
   });
-  const session = new ShellSession(cluster, { files: lesson.files });
+  const session = new ShellSession(cluster, { ...shell, files: lesson.files });
   const setup = s.commands.flatMap((cmd) => replay(session, cmd));
   // What setup ran is not the learner's doing: goals about commands see only what the learner types.
   session.actions.length = 0;

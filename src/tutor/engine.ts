@@ -71,7 +71,7 @@ export function createTutor(options: TutorOptions): Tutor {
       const lesson = course.lessons.find((l) => l.id === id);
       if (!lesson) return false;
       const done = engine.progress.lessons[id]?.tasksDone ?? [];
-      engine.run = new LessonRun(lesson, options.seed ?? 42, done);
+      engine.run = new LessonRun(lesson, options.seed ?? 42, done, options.editor !== false);
       engine.run.announced = engine.run.allDone();
       screen = 'lesson';
       pending = [];

@@ -32,8 +32,9 @@ export class LessonRun {
     readonly lesson: Lesson,
     readonly seed: number,
     done: readonly string[] = [],
+    readonly editor = false,
   ) {
-    this.env = startLesson(lesson, seed);
+    this.env = startLesson(lesson, seed, { editor });
     this.restoreDone(done);
   }
 

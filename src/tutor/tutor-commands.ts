@@ -50,7 +50,7 @@ const HANDLERS: Record<string, Handler> = {
   reset: (e, yes) => {
     const run = e.run!;
     if (!yes) return e.push({ type: 'info', tone: 'warning', text: 'This starts the lesson again from a fresh cluster and unticks its tasks. Type `reset --yes` to do it.' });
-    e.run = new LessonRun(run.lesson, run.seed);
+    e.run = new LessonRun(run.lesson, run.seed, [], run.editor);
     const { [run.lesson.id]: _dropped, ...rest } = e.progress.lessons;
     e.saveProgress({ ...e.progress, lessons: rest });
     e.push({ type: 'info', tone: 'info', text: 'The lesson starts again from a fresh cluster.' });

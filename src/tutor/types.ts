@@ -112,6 +112,8 @@ export interface TutorOptions {
   seed?: number;
   /** Open this lesson right away (the CLI's resume). */
   initialLesson?: string;
+  /** Whether the UI answers `edit` requests (`nano FILE`, `kubectl edit`) with `completeEdit`. Default true. */
+  editor?: boolean;
 }
 
 /** The verdict of one task after a headless run. */

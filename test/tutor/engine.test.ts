@@ -203,6 +203,21 @@ describe('tutor: a lesson', () => {
   });
 });
 
+describe('tutor: editing files', () => {
+  it('asks the UI to open an editor and writes back what it saved; without a UI editor, nano explains', () => {
+    const t = createTutor({ course, progress: createMemoryProgress(), initialLesson: 'web' });
+    t.submit('nano note.txt');
+    const [req] = t.takeUiRequests();
+    expect(req).toEqual({ type: 'edit', path: '/home/learner/note.txt', content: '' });
+    t.completeEdit(req as Extract<typeof req, { type: 'edit' }>, 'edited\n');
+    t.submit('cat note.txt');
+    expect(items(t).at(-1)).toEqual({ type: 'output', stdout: 'edited\n', stderr: '', exitCode: 0 });
+    const plain = createTutor({ course, progress: createMemoryProgress(), initialLesson: 'web', editor: false });
+    plain.submit('nano note.txt');
+    expect(items(plain).at(-1)).toEqual({ type: 'output', stdout: '', stderr: 'nano: no editor is available here (no terminal); write the file with: cat <<EOF > note.txt\n', exitCode: 1 });
+  });
+});
+
 describe('tutor: completion', () => {
   it('completes tutor and shell commands, kubectl verbs, kinds, names, flags and files', () => {
     const t = createTutor({ course, progress: createMemoryProgress(), initialLesson: 'web' });
