@@ -1,6 +1,7 @@
 // Bundles the CLI with esbuild: one ESM entry (dist/cli.js) plus lazily loaded chunks (the TUI, markdown, CEL),
 // React in production mode, so `--version` and `--help` start fast and `npx kube-net-tutor` ships no sources.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,3 +31,19 @@ await build({
   logLevel: 'warning',
 });
 chmodSync(join(root, 'dist/cli.js'), 0o755);
+
+// The built-in course, compiled ahead of time (see scripts/compile-course.ts).
+const tool = join(root, 'dist/.compile-course.mjs');
+await build({
+  entryPoints: [join(root, 'scripts/compile-course.ts')],
+  outfile: tool,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+});
+const compiled = spawnSync(process.execPath, [tool, join(root, 'lessons'), join(root, 'dist/course.json')], { stdio: 'inherit' });
+rmSync(tool, { force: true });
+if (compiled.status !== 0) process.exit(compiled.status ?? 1);

@@ -37,8 +37,13 @@ async function readScript(file: string | undefined): Promise<string | undefined>
 
 /** Loads the course, printing every problem (file:line path: message) when it is broken. */
 export async function loadCourseOrReport(dir: string | undefined): Promise<Course | undefined> {
-  const { loadCourse, formatProblem } = await import('../lessons/index.js');
   const courseDir = dir ? resolve(dir) : builtInLessonsDir();
+  if (!dir) {
+    const { compiledCourse } = await import('./course-cache.js');
+    const compiled = compiledCourse(courseDir);
+    if (compiled) return compiled;
+  }
+  const { loadCourse, formatProblem } = await import('../lessons/index.js');
   const r = await loadCourse(courseDir);
   if (!r.ok) {
     err(`kube-net-tutor: the course in ${courseDir} has problems:`);
