@@ -226,6 +226,13 @@ export function createTutor(options: TutorOptions): Tutor {
       changed();
     },
     submit,
+    cancelInput() {
+      const run = engine.run;
+      if (!pending.length || !run) return;
+      engine.push({ type: 'command', prompt: run.env.session.prompt(), text: `${pending.join('\n')}^C` });
+      pending = [];
+      changed();
+    },
     complete(partialLine) {
       const run = engine.run;
       if (!run || pending.length) return { start: partialLine.length, candidates: [] };

@@ -93,6 +93,8 @@ export interface Tutor {
   backToMenu(): void;
   /** One line the learner typed at the prompt: a shell command, a tutor command, or a line of a multi-line command. */
   submit(line: string): void;
+  /** Abandons a multi-line command being collected (Ctrl-C at the `> ` prompt); no-op otherwise. */
+  cancelInput(): void;
   /** Completion candidates for the word under the cursor at the end of `partialLine`. */
   complete(partialLine: string): Completion;
   /** UI requests (clear screen, open an editor, exit) since the last call. */

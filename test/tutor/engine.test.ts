@@ -104,6 +104,15 @@ describe('tutor: a lesson', () => {
       { type: 'output', stdout: 'hello\n', stderr: '', exitCode: 0 },
     ]);
     expect([t.getSnapshot().prompt, t.getSnapshot().pendingInput]).toEqual(['learner@laptop:~$ ', '']);
+    t.submit('echo "open quote');
+    const before = t.getSnapshot();
+    t.cancelInput();
+    expect(items(t).at(-1)).toEqual({ type: 'command', prompt: 'learner@laptop:~$ ', text: 'echo "open quote^C' });
+    expect([t.getSnapshot().prompt, t.getSnapshot().pendingInput]).toEqual(['learner@laptop:~$ ', '']);
+    expect(t.getSnapshot()).not.toBe(before);
+    const after = t.getSnapshot();
+    t.cancelInput();
+    expect(t.getSnapshot()).toBe(after);
   });
 
   it('gives hints one by one for the current task, then repeats the last', () => {
