@@ -53,7 +53,7 @@ export function runSandbox(script: string, seed = 42): SandboxRun {
   return { output, exitCode };
 }
 
-/** `✓ title` / `✗ title — message` lines, as `check` prints them. */
+/** `✓ title — message` / `✗ title — message` lines, as `check` prints them. */
 export function formatScriptRun(r: ScriptRun): string {
-  return r.tasks.map((t) => (t.done ? `✓ ${t.title}` : `✗ ${t.title} — ${t.message}`)).join('\n') + '\n';
+  return r.tasks.map((t) => `${t.done ? '✓' : '✗'} ${t.title} — ${t.message}`).join('\n') + '\n';
 }

@@ -47,6 +47,7 @@ describe('runScript', () => {
         { id: 'curl', title: 'Curl it from inside', done: true, message: 'curl -s localhost ran in container nginx' },
       ],
     ]);
+    expect(formatScriptRun(good)).toBe('✓ Run the web pod — Pod web is Ready\n✓ Curl it from inside — curl -s localhost ran in container nginx\n');
     expect(good.transcript.split('\n').slice(0, 3)).toEqual(['learner@laptop:~$ kubectl apply -f web.yaml', 'pod/web created', 'learner@laptop:~$ kubectl exec web -- curl -s localhost']);
     const empty = runScript(web, '');
     expect(empty).toEqual({
