@@ -45,7 +45,10 @@ const FIELDS: Record<string, (o: KubeObject) => string | undefined> = {
   'metadata.namespace': (o) => o.metadata.namespace,
   'status.phase': (o) => (o.status as { phase?: string } | undefined)?.phase,
   'spec.nodeName': (o) => (o.spec as { nodeName?: string } | undefined)?.nodeName,
-  'type': (o) => (o.type as string | undefined),
+  type: (o) => o.type as string | undefined,
+  reason: (o) => o.reason as string | undefined,
+  'involvedObject.kind': (o) => (o.involvedObject as { kind?: string } | undefined)?.kind,
+  'involvedObject.name': (o) => (o.involvedObject as { name?: string } | undefined)?.name,
 };
 
 function fieldFilter(sel: string | undefined): ((o: KubeObject) => boolean) | string {

@@ -15,6 +15,7 @@ import { apiResources } from './api-resources.js';
 import { clusterInfo } from './cluster-info.js';
 import { describe } from './describe.js';
 import { dispatch } from './dispatch.js';
+import { events } from './events.js';
 import { explain } from './explain.js';
 import { logs } from './logs.js';
 import { version } from './version.js';
@@ -30,7 +31,7 @@ import { set } from './set.js';
 export type Verb = (ctx: CommandContext, args: string[]) => CommandResult;
 
 /** Verbs by name. */
-export const VERBS: Record<string, Verb> = { apply, get, exec, create, run, expose, describe, logs, explain, 'api-resources': apiResources, 'cluster-info': clusterInfo, version, wait, delete: del, scale, label, annotate, set, rollout, edit, replace };
+export const VERBS: Record<string, Verb> = { apply, get, exec, create, run, expose, describe, logs, explain, 'api-resources': apiResources, 'cluster-info': clusterInfo, version, wait, delete: del, scale, label, annotate, set, rollout, edit, replace, events };
 
 /** The `kubectl` command: routing, `--help` and unknown verbs live in dispatch.ts. */
 export const kubectl: CommandFn = (ctx) => dispatch(ctx, VERBS);
