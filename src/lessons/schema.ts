@@ -145,10 +145,17 @@ export function parseCheck(item: unknown): { check: Check } | { issues: Issue[] 
     if (!msg) return { issues: [{ path: ['message'], message: 'is required: a cel check needs the message the learner sees when it fails' }] };
     return { check: { type: 'cel', expr: rec.cel, message: msg } };
   }
-  const r = CHECK_SCHEMAS[name as keyof typeof CHECK_SCHEMAS].safeParse(rec[name]);
+  const body = name === 'connection' ? hostShorthand(rec[name]) : rec[name];
+  const r = CHECK_SCHEMAS[name as keyof typeof CHECK_SCHEMAS].safeParse(body);
   if (!r.success) return { issues: issuesOf(r.error).map((i) => ({ path: [name, ...i.path], message: i.message })) };
   const check = { type: name, ...(r.data as object), ...(msg ? { message: msg } : {}) } as Check;
   return { check };
+}
+
+/** `from: host` is short for `from: {host: true}`. */
+function hostShorthand(v: unknown): unknown {
+  if (v === null || typeof v !== 'object' || (v as Record<string, unknown>).from !== 'host') return v;
+  return { ...(v as Record<string, unknown>), from: { host: true } };
 }
 
 const choiceSchema = z.strictObject({ question: text, choices: z.array(text).min(2), answer: z.number().int().min(0), explanation: text });

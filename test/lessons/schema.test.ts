@@ -8,7 +8,7 @@ describe('goal items', () => {
       check: { type: 'podsReady', selector: { app: 'web' }, count: 2, message: 'Run two web pods.' },
     });
     expect(parseCheck({ cel: 'size(pods) > 0', message: 'Run a pod.' })).toEqual({ check: { type: 'cel', expr: 'size(pods) > 0', message: 'Run a pod.' } });
-    expect(parseCheck({ connection: { from: { host: true }, to: { service: 'web', port: 80 }, expect: 'timeout' } })).toEqual({
+    expect(parseCheck({ connection: { from: 'host', to: { service: 'web', port: 80 }, expect: 'timeout' } })).toEqual({
       check: { type: 'connection', from: { host: true }, to: { service: 'web', port: 80 }, expect: 'timeout' },
     });
   });
