@@ -12,6 +12,8 @@ import { fail, type ActionRecord, type CommandContext, type CommandResult, type 
 
 /** The learner's home directory on the simulated host. */
 export const HOME = '/home/learner';
+/** The learner's machine's `/etc/hosts` (Ubuntu's default); learners append Ingress host names to it. */
+const HOST_ETC_HOSTS = '127.0.0.1\tlocalhost\n127.0.1.1\tlaptop\n\n# The following lines are desirable for IPv6 capable hosts\n::1     ip6-localhost ip6-loopback\nfe00::0 ip6-localnet\nff00::0 ip6-mcastprefix\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n';
 const MAX_DEPTH = 8;
 const MAX_OUTPUT = 1_000_000;
 
@@ -72,6 +74,8 @@ export class ShellSession implements SessionApi {
     this.homeFs = new MemFs();
     this.homeFs.mkdir(HOME, { parents: true });
     this.homeFs.mkdir('/tmp', { parents: true });
+    this.homeFs.mkdir('/etc', { parents: true });
+    this.homeFs.writeFile('/etc/hosts', HOST_ETC_HOSTS);
     for (const [rel, content] of Object.entries(options.files ?? {})) {
       const p = resolvePath(HOME, rel);
       this.homeFs.mkdir(p.slice(0, p.lastIndexOf('/')) || '/', { parents: true });

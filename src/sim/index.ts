@@ -5,7 +5,7 @@ export * from './types.js';
 export { resolveResource, resourceForKind, qualifiedResource, qualifiedSingular, apiVersionOf, RESOURCES, type ResourceInfo } from './resources.js';
 export { MemFs, FsError, fsErrorText, resolvePath, type FsNode } from './fs.js';
 export { containerFs, nodeDisk, type FileSystem } from './container-fs.js';
-export { connect, connectToPod, connectToNode, httpRequest, ping, podByIP, listeners, policyAllows, sourceIP, HOST_IP, type NetSource, type NetFailure, type HttpResult, type ConnectResult, type ServerEndpoint, type ViaService } from './network.js';
+export { connect, connectToPod, connectToNode, httpRequest, ping, podByIP, listeners, policyAllows, sourceIP, hostsFileLookup, isIngressControllerPod, HOST_IP, type NetSource, type NetFailure, type HttpResult, type ConnectResult, type ServerEndpoint, type ViaService } from './network.js';
 export { admitService, loadBalancerController, inServiceCidr, ipToInt, intToIp, needsNodePorts, SERVICE_CIDR, NODE_PORT_MIN, NODE_PORT_MAX, type ServiceSpecFull } from './services.js';
 export { proxy, findFrontend, readyEndpoints, iptablesSave, portProtoHash, endpointChainName, servicePortName, type Frontend, type ProxyDecision, type ServiceEndpoint } from './kube-proxy.js';
 export { resolve, lookupHost, answerFor, candidateNames, clusterDnsUp, parseResolvConf, podResolvConf, CLUSTER_DNS_IP, type DnsResult, type DnsRecord, type DnsRcode, type DnsType, type ResolvConf } from './dns.js';

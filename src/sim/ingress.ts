@@ -282,11 +282,12 @@ const NGINX_REASONS = { 308: 'Permanent Redirect', 404: 'Not Found', 502: 'Bad G
 
 /**
  * What ingress-nginx itself answers: its default backend's 404, 503 for a backend without endpoints, 502 when the
- * pod refuses, 504 when it times out (a NetworkPolicy drop), 308 to HTTPS. nginx's error page, `server_tokens off`.
+ * pod refuses, 504 when it times out (a NetworkPolicy drop), 308 to HTTPS. nginx's error page (CRLF line ends, as
+ * nginx's built-in pages have them), `server_tokens off`.
  */
 export function ingressNginxResponse(status: keyof typeof NGINX_REASONS, location?: string): HttpResponse {
   const reason = NGINX_REASONS[status];
-  const body = `<html>\n<head><title>${status} ${reason}</title></head>\n<body>\n<center><h1>${status} ${reason}</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n`;
+  const body = `<html>\r\n<head><title>${status} ${reason}</title></head>\r\n<body>\r\n<center><h1>${status} ${reason}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
   const headers: Record<string, string> = { 'Content-Type': 'text/html', 'Content-Length': String(body.length), Connection: 'keep-alive' };
   if (status === 308 && location) headers.Location = location;
   return { status, reason, headers, body };

@@ -226,8 +226,8 @@ describe("ingress-nginx's own answers", () => {
     expect(ingressNginxResponse(404)).toEqual({
       status: 404,
       reason: 'Not Found',
-      headers: { 'Content-Type': 'text/html', 'Content-Length': '139', Connection: 'keep-alive' },
-      body: '<html>\n<head><title>404 Not Found</title></head>\n<body>\n<center><h1>404 Not Found</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n',
+      headers: { 'Content-Type': 'text/html', 'Content-Length': '146', Connection: 'keep-alive' },
+      body: '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
     });
     expect(ingressNginxResponse(503).body).toContain('<center><h1>503 Service Temporarily Unavailable</h1></center>');
     expect(ingressNginxResponse(308, 'https://a.example/').headers.Location).toBe('https://a.example/');

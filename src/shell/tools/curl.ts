@@ -1,5 +1,5 @@
 /**
- * `curl [-sSfLkvIi] [-H 'Host: x'] [-m SECS] [-o FILE] [-w FMT] [-X METHOD] [-d DATA] URL`, from wherever it runs
+ * `curl [-sSfLkvIi] [-H 'Host: x'] [--resolve HOST:PORT:ADDR] [-m SECS] [-o FILE] [-w FMT] [-X METHOD] [-d DATA] URL`, from wherever it runs
  * (host, container, node), through the simulated network. Errors are curl 8's: `curl: (6) Could not resolve host: web`,
  * `curl: (7) Failed to connect to 10.96.0.5 port 80 after 0 ms: Couldn't connect to server`, `curl: (28) …`.
  */
@@ -50,6 +50,7 @@ export function curlFailure(f: NetFailure, maxTime?: number): CommandResult {
 export const curl: CommandFn = (ctx) => {
   const o = new Map<string, string>();
   const headers: [string, string][] = [];
+  const resolves: string[] = [];
   const urls: string[] = [];
   const args = ctx.argv.slice(1);
   for (let i = 0; i < args.length; i++) {
@@ -63,6 +64,7 @@ export const curl: CommandFn = (ctx) => {
         const v = eq > 0 ? a.slice(eq + 1) : args[++i];
         if (v === undefined) return { stdout: '', stderr: `curl: option ${a}: requires parameter\n${TRY}`, exitCode: 2 };
         if (LONG_VALUE[name] === 'H') headers.push(splitHeader(v));
+        else if (name === 'resolve') resolves.push(v);
         else o.set(LONG_VALUE[name]!, v);
       } else return { stdout: '', stderr: `curl: option ${a}: is unknown\n${TRY}`, exitCode: 2 };
       continue;
@@ -98,9 +100,10 @@ export const curl: CommandFn = (ctx) => {
   const sent: Record<string, string> = { Host: hostHeader, 'User-Agent': o.get('A') ?? 'curl/8.5.0', Accept: '*/*' };
   for (const [k, v] of headers) if (k.toLowerCase() !== 'host') sent[k] = v;
   const silent = o.has('s') && !o.has('S');
-  const r = httpRequest(ctx.cluster, src, u.host, u.port, { method, path: u.path, host: hostHeader, headers: sent });
+  const target = resolveOverride(resolves, u.host, u.port);
+  const r = httpRequest(ctx.cluster, src, target ?? u.host, u.port, { method, path: u.path, host: hostHeader, headers: sent });
   if (!r.ok) {
-    const f = curlFailure(r.failure, maxTime);
+    const f = curlFailure(target ? { ...r.failure, host: u.host } : r.failure, maxTime);
     return silent ? { stdout: '', stderr: '', exitCode: f.exitCode } : f;
   }
   const res = r.response;
@@ -110,7 +113,7 @@ export const curl: CommandFn = (ctx) => {
   let stdout = head ? statusLine + hdrs + '\r\n' : (o.has('i') ? statusLine + hdrs + '\r\n' : '') + (method === 'HEAD' ? '' : res.body);
   let stderr = '';
   if (o.has('v')) {
-    const ip = addressOf(ctx, u.host) ?? u.host;
+    const ip = target ?? addressOf(ctx, u.host) ?? u.host;
     stderr =
       `*   Trying ${ip}:${u.port}...\n* Connected to ${u.host} (${ip}) port ${u.port}\n> ${method} ${u.path} HTTP/1.1\n` +
       Object.entries(sent).map(([k, v]) => `> ${k}: ${v}\n`).join('') +
@@ -130,9 +133,18 @@ export const curl: CommandFn = (ctx) => {
     stdout = '';
   }
   const w = o.get('w');
-  if (w !== undefined) stdout += writeOut(w, res.status, addressOf(ctx, u.host) ?? '');
+  if (w !== undefined) stdout += writeOut(w, res.status, target ?? addressOf(ctx, u.host) ?? '');
   return { stdout, stderr, exitCode: 0 };
 };
+
+/** `--resolve HOST:PORT:ADDR[,ADDR]`: the address curl uses for that host and port instead of resolving it. */
+function resolveOverride(entries: string[], host: string, port: number): string | undefined {
+  for (const e of entries) {
+    const m = /^([^:]+):(\d+|\*):\[?([^,\]]+)/.exec(e);
+    if (m && m[1]!.toLowerCase() === host && (m[2] === '*' || Number(m[2]) === port)) return m[3];
+  }
+  return undefined;
+}
 
 function splitHeader(h: string): [string, string] {
   const idx = h.indexOf(':');

@@ -5,19 +5,24 @@
  */
 import { lookupHost, resolve, type DnsResult, type DnsType } from '../../sim/dns.js';
 import { netIndex } from '../../sim/kube-proxy.js';
-import { networkPolicyAllows, parseImageRef, pluginEnforcesPolicy, lookupImage, type Endpoints, type NetSource, type Node, type Pod } from '../../sim/index.js';
+import { hostsFileLookup, networkPolicyAllows, parseImageRef, pluginEnforcesPolicy, lookupImage, type Endpoints, type NetSource, type Node, type Pod } from '../../sim/index.js';
 import type { CommandContext } from '../types.js';
 
 /** The network source for the location a command runs at. */
 export function sourceOf(ctx: CommandContext): NetSource | undefined {
   const loc = ctx.location;
-  if (loc.type === 'host') return { type: 'host' };
+  if (loc.type === 'host') return { type: 'host', hosts: hostsFile(ctx) };
   if (loc.type === 'node') {
     const node = ctx.cluster.get<Node>('Node', undefined, loc.node);
     return node ? { type: 'node', node } : undefined;
   }
   const pod = ctx.cluster.get<Pod>('Pod', loc.namespace, loc.pod);
   return pod ? { type: 'pod', pod, container: loc.container } : undefined;
+}
+
+/** The host's `/etc/hosts` (learners add `$(minikube ip) hello-world.example` to it), if there is one. */
+function hostsFile(ctx: CommandContext): string | undefined {
+  return ctx.fs.exists('/etc/hosts') && !ctx.fs.isDir('/etc/hosts') ? ctx.fs.readFile('/etc/hosts') : undefined;
 }
 
 /** The pod a command runs in, if it runs in one. */
@@ -49,6 +54,8 @@ export function dnsQuery(ctx: CommandContext, name: string, type: DnsType = 'A')
 export function addressOf(ctx: CommandContext, host: string): string | undefined {
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return host;
   if (host === 'localhost') return '127.0.0.1';
+  const src = sourceOf(ctx);
+  if (src?.type === 'host') return src.hosts !== undefined ? hostsFileLookup(src.hosts, host) : undefined;
   const pod = podOf(ctx);
   if (!pod) return undefined;
   const r = lookupHost(ctx.cluster, pod, host, dnsAllowed(ctx, pod));
