@@ -33,6 +33,7 @@ import { sleep } from './sleep.js';
 import { sort } from './sort.js';
 import { sudo } from './sudo.js';
 import { tee } from './tee.js';
+import { tee } from './tee.js';
 import { date, id, uname, whoami } from './sysinfo.js';
 import { touch } from './touch.js';
 import { tr } from './tr.js';
@@ -41,7 +42,7 @@ import { wc } from './wc.js';
 import { wget } from './wget.js';
 
 /** Text tools every location has (a container only if its image ships them). */
-const COREUTILS: Record<string, CommandFn> = { ls, cat, echo, mkdir, rm, cp, mv, touch, grep, egrep: grep, head, tail, wc, sort, uniq, cut, tr, sleep, base64, env, printenv, printf, date, whoami, id, uname, hostname };
+const COREUTILS: Record<string, CommandFn> = { ls, cat, echo, mkdir, rm, cp, mv, touch, grep, egrep: grep, head, tail, wc, sort, uniq, cut, tr, sleep, base64, env, printenv, printf, date, whoami, id, uname, hostname, tee };
 
 /** Commands on the learner's machine (kubectl is added by commands.ts). */
 export const HOST_TOOLS: Record<string, CommandFn> = { ...COREUTILS, curl, wget, minikube, sudo, ip, ping, nano: editor, vi: editor, vim: editor, edit: editor, sh: shellC, bash: shellC };
