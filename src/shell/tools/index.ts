@@ -33,7 +33,6 @@ import { sleep } from './sleep.js';
 import { sort } from './sort.js';
 import { sudo } from './sudo.js';
 import { tee } from './tee.js';
-import { tee } from './tee.js';
 import { date, id, uname, whoami } from './sysinfo.js';
 import { touch } from './touch.js';
 import { tr } from './tr.js';
