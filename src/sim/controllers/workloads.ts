@@ -80,27 +80,23 @@ export function rollingLimits(d: Deployment): { surge: number; unavailable: numb
   return surge === 0 && unavailable === 0 ? { surge: 0, unavailable: 1 } : { surge, unavailable };
 }
 
-/** Pods by owner uid, built once per pass. */
+/**
+ * Who owns what, kept up to date from the change feed: owner uid → owned object uids, and orphan pods by namespace
+ * (candidates for adoption). Objects are looked up through their marks.
+ */
 interface Index {
-  podsByOwner: Map<string, Pod[]>;
-  podsByNs: Map<string, Pod[]>;
-  rsByOwner: Map<string, ReplicaSet[]>;
+  owned: Map<string, Set<string>>;
+  orphans: Map<string, Set<string>>;
+  marks: Map<string, Mark>;
 }
 
-function buildIndex(c: Cluster): Index {
-  const idx: Index = { podsByOwner: new Map(), podsByNs: new Map(), rsByOwner: new Map() };
-  const add = <T>(m: Map<string, T[]>, k: string, v: T): void => {
-    const l = m.get(k);
-    if (l) l.push(v);
-    else m.set(k, [v]);
-  };
-  for (const o of c.state.objects.get('Pod')?.values() ?? []) {
-    const p = o as Pod;
-    add(idx.podsByNs, p.metadata.namespace ?? 'default', p);
-    for (const r of p.metadata.ownerReferences ?? []) add(idx.podsByOwner, r.uid, p);
+function objectsOf<T extends KubeObject>(idx: Index, uids: Set<string> | undefined, kind: string): T[] {
+  const out: T[] = [];
+  for (const u of uids ?? []) {
+    const m = idx.marks.get(u);
+    if (m && m.obj.kind === kind) out.push(m.obj as T);
   }
-  for (const o of c.state.objects.get('ReplicaSet')?.values() ?? []) for (const r of o.metadata.ownerReferences ?? []) add(idx.rsByOwner, r.uid, o as ReplicaSet);
-  return idx;
+  return out;
 }
 
 interface Pass {
@@ -114,7 +110,7 @@ interface Pass {
 }
 
 function ownedSets(p: Pass, d: Deployment): ReplicaSet[] {
-  return (p.idx.rsByOwner.get(d.metadata.uid!) ?? []).filter((rs) => p.c.get('ReplicaSet', rs.metadata.namespace, rs.metadata.name) === rs).sort((a, b) => revisionOf(a) - revisionOf(b));
+  return objectsOf<ReplicaSet>(p.idx, p.idx.owned.get(d.metadata.uid!), 'ReplicaSet').filter((rs) => p.c.get('ReplicaSet', rs.metadata.namespace, rs.metadata.name) === rs).sort((a, b) => revisionOf(a) - revisionOf(b));
 }
 
 function setAnnotation(o: KubeObject, key: string, value: string): boolean {
@@ -155,9 +151,8 @@ function createNewReplicaSet(p: Pass, d: Deployment, maxRev: number): ReplicaSet
   };
   const created = p.c.create<ReplicaSet>(rs);
   p.dirty.add(created.metadata.uid!);
-  const list = p.idx.rsByOwner.get(d.metadata.uid!) ?? [];
-  list.push(created);
-  p.idx.rsByOwner.set(d.metadata.uid!, list);
+  p.idx.marks.set(created.metadata.uid!, { mark: '', owners: [d.metadata.uid!], ns: created.metadata.namespace ?? 'default', obj: created });
+  link(p.idx.owned, d.metadata.uid!, created.metadata.uid!);
   return created;
 }
 
@@ -230,7 +225,7 @@ function reconcileDeployment(p: Pass, d: Deployment): void {
   const olds = owned.filter((rs) => rs !== current);
   if (d.spec.strategy?.type === 'Recreate') {
     for (const rs of olds) if ((rs.spec.replicas ?? 0) > 0) scaleRs(p, d, rs, 0);
-    const oldPods = olds.reduce((n, rs) => n + (p.idx.podsByOwner.get(rs.metadata.uid!) ?? []).filter((pod) => c.get('Pod', pod.metadata.namespace, pod.metadata.name) === pod).length, 0);
+    const oldPods = olds.reduce((n, rs) => n + objectsOf<Pod>(p.idx, p.idx.owned.get(rs.metadata.uid!), 'Pod').filter((pod) => c.get('Pod', pod.metadata.namespace, pod.metadata.name) === pod).length, 0);
     if (oldPods === 0) scaleRs(p, d, current, want);
   } else rollRolling(p, d, current, olds);
 
@@ -287,7 +282,7 @@ function updateDeploymentStatus(p: Pass, d: Deployment, current: ReplicaSet, all
   for (const k of ['replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas'] as const) if (status[k] === 0) delete status[k];
   if (!deepEqual(d.status, status)) {
     d.status = status;
-    c.touch();
+    c.touch(d);
   }
 }
 
@@ -319,10 +314,10 @@ function reconcileReplicas(p: Pass, owner: ReplicaSet | ReplicationController, m
   const { c } = p;
   const want = owner.spec.replicas ?? 1;
   const live = (pod: Pod): boolean => c.get('Pod', pod.metadata.namespace, pod.metadata.name) === pod;
-  const mine = (p.idx.podsByOwner.get(owner.metadata.uid!) ?? []).filter((pod) => live(pod) && !pod.metadata.deletionTimestamp);
+  const mine = objectsOf<Pod>(p.idx, p.idx.owned.get(owner.metadata.uid!), 'Pod').filter((pod) => live(pod) && !pod.metadata.deletionTimestamp);
   // Adopt orphans that match (as the ReplicaSet controller does).
   if (mine.length < want) {
-    for (const pod of p.idx.podsByNs.get(owner.metadata.namespace ?? 'default') ?? []) {
+    for (const pod of objectsOf<Pod>(p.idx, p.idx.orphans.get(owner.metadata.namespace ?? 'default'), 'Pod')) {
       if (mine.length >= want) break;
       if (!pod.metadata.ownerReferences?.length && live(pod) && matches(pod)) {
         pod.metadata.ownerReferences = [ownerRef(owner)];
@@ -364,7 +359,7 @@ function reconcileReplicas(p: Pass, owner: ReplicaSet | ReplicationController, m
   if (!pods.length) delete status.fullyLabeledReplicas;
   if (!deepEqual(owner.status, status)) {
     owner.status = status;
-    c.touch();
+    c.touch(owner);
   }
 }
 
@@ -372,18 +367,32 @@ interface Mark {
   mark: string;
   owners: string[];
   ns: string;
-  pod: boolean;
+  obj: KubeObject;
 }
 
-interface Cache {
+function link(m: Map<string, Set<string>>, key: string, uid: string): void {
+  const s = m.get(key);
+  if (s) s.add(uid);
+  else m.set(key, new Set([uid]));
+}
+
+function unlink(m: Map<string, Set<string>>, key: string, uid: string): void {
+  const s = m.get(key);
+  s?.delete(uid);
+  if (s && !s.size) m.delete(key);
+}
+
+interface Cache extends Index {
   state: ClusterState;
   version: number;
-  marks: Map<string, Mark>;
   /** Object uid → when its timer (progress deadline, minReadySeconds) is due. */
   wakes: Map<string, number>;
+  /** Position in the cluster's change feed; -1 to look at everything. */
+  cursor: number;
 }
 
 const caches = new WeakMap<Cluster, Cache>();
+const KINDS = new Set(['Pod', 'ReplicaSet', 'ReplicationController', 'Deployment']);
 
 /** What about an object the controllers react to: its resourceVersion, plus status fields updated in place. */
 function markOf(kind: string, o: KubeObject): string {
@@ -404,27 +413,52 @@ function markOf(kind: string, o: KubeObject): string {
 function changed(c: Cluster, cache: Cache, now: number): { dirty: Set<string>; orphanNs: Set<string> } {
   const dirty = new Set<string>();
   const orphanNs = new Set<string>();
-  const seen = new Set<string>();
-  for (const kind of ['Pod', 'ReplicaSet', 'ReplicationController', 'Deployment']) {
-    for (const o of c.state.objects.get(kind)?.values() ?? []) {
-      const uid = o.metadata.uid!;
-      seen.add(uid);
-      const mark = markOf(kind, o);
-      const prev = cache.marks.get(uid);
-      if (prev?.mark === mark) continue;
-      const owners = (o.metadata.ownerReferences ?? []).map((r) => r.uid);
-      const ns = o.metadata.namespace ?? 'default';
-      cache.marks.set(uid, { mark, owners, ns, pod: kind === 'Pod' });
-      dirty.add(uid);
-      for (const u of [...owners, ...(prev?.owners ?? [])]) dirty.add(u);
-      if (kind === 'Pod' && owners.length === 0) orphanNs.add(ns);
-    }
-  }
-  for (const [uid, m] of cache.marks) {
-    if (seen.has(uid)) continue;
+  const visit = (kind: string, o: KubeObject): void => {
+    const uid = o.metadata.uid!;
+    const mark = markOf(kind, o);
+    const prev = cache.marks.get(uid);
+    if (prev?.mark === mark && prev.obj === o) return;
+    const owners = (o.metadata.ownerReferences ?? []).map((r) => r.uid);
+    const ns = o.metadata.namespace ?? 'default';
+    if (prev) for (const u of prev.owners) unlink(cache.owned, u, uid);
+    if (prev?.obj.kind === 'Pod') unlink(cache.orphans, prev.ns, uid);
+    for (const u of owners) link(cache.owned, u, uid);
+    if (kind === 'Pod' && owners.length === 0) link(cache.orphans, ns, uid);
+    cache.marks.set(uid, { mark, owners, ns, obj: o });
+    dirty.add(uid);
+    for (const u of [...owners, ...(prev?.owners ?? [])]) dirty.add(u);
+    if (kind === 'Pod' && owners.length === 0) orphanNs.add(ns);
+  };
+  const gone = (uid: string): void => {
+    const m = cache.marks.get(uid);
+    if (!m) return;
     cache.marks.delete(uid);
     cache.wakes.delete(uid);
+    for (const u of m.owners) unlink(cache.owned, u, uid);
+    if (m.obj.kind === 'Pod') unlink(cache.orphans, m.ns, uid);
     for (const u of m.owners) dirty.add(u);
+  };
+  const feed = cache.cursor >= 0 ? c.changesSince(cache.cursor) : undefined;
+  cache.cursor = c.changeCursor;
+  if (feed) {
+    const done = new Set<KubeObject>();
+    for (const o of feed) {
+      if (!KINDS.has(o.kind) || done.has(o)) continue;
+      done.add(o);
+      const cur = c.get(o.kind, o.metadata.namespace, o.metadata.name);
+      if (cur && cur.metadata.uid === o.metadata.uid) visit(o.kind, cur);
+      else gone(o.metadata.uid!);
+      if (cur && cur.metadata.uid !== o.metadata.uid) visit(o.kind, cur);
+    }
+  } else {
+    const seen = new Set<string>();
+    for (const kind of KINDS) {
+      for (const o of c.state.objects.get(kind)?.values() ?? []) {
+        seen.add(o.metadata.uid!);
+        visit(kind, o);
+      }
+    }
+    for (const uid of [...cache.marks.keys()]) if (!seen.has(uid)) gone(uid);
   }
   for (const [uid, t] of cache.wakes) if (t <= now) dirty.add(uid);
   return { dirty, orphanNs };
@@ -435,11 +469,11 @@ export function workloadsController(c: Cluster): void {
   const now = c.now();
   let cache = caches.get(c);
   if (cache && cache.state === c.state && cache.version === c.version && [...cache.wakes.values()].every((t) => now < t)) return;
-  if (!cache || cache.state !== c.state) caches.set(c, (cache = { state: c.state, version: -1, marks: new Map(), wakes: new Map() }));
+  if (!cache || cache.state !== c.state) caches.set(c, (cache = { state: c.state, version: -1, marks: new Map(), owned: new Map(), orphans: new Map(), wakes: new Map(), cursor: -1 }));
   const { dirty, orphanNs } = changed(c, cache, now);
   cache.version = c.version;
   if (dirty.size === 0 && orphanNs.size === 0) return;
-  const p: Pass = { c, idx: buildIndex(c), now, wake: Infinity, dirty };
+  const p: Pass = { c, idx: cache, now, wake: Infinity, dirty };
   const run = (o: KubeObject, f: () => void): void => {
     p.wake = Infinity;
     f();
