@@ -59,7 +59,8 @@ export const BUILTINS: Record<string, CommandFn> = {
     const target = arg === undefined || arg === '~' ? home : arg === '-' ? (ctx.env.get('OLDPWD') ?? ctx.cwd) : arg;
     const path = resolvePath(ctx.cwd, target);
     const sh = shellOf(ctx);
-    const bad = (why: string): CommandResult => fail(sh === 'sh' ? `sh: cd: can't cd to ${arg}: ${why}` : `${sh}: cd: ${arg}: ${why}`, sh === 'sh' ? 2 : 1);
+    const shown = arg ?? target;
+    const bad = (why: string): CommandResult => fail(sh === 'sh' ? `sh: cd: can't cd to ${shown}: ${why}` : `${sh}: cd: ${shown}: ${why}`, sh === 'sh' ? 2 : 1);
     if (!ctx.fs.exists(path)) return bad('No such file or directory');
     if (!ctx.fs.isDir(path)) return bad('Not a directory');
     ctx.env.set('OLDPWD', ctx.cwd);

@@ -70,13 +70,21 @@ class Lexer {
   }
 }
 
-class Incomplete extends Error {}
-class Syntax extends Error {}
+/** Thrown inside the parser only (caught by `parse`); plain classes, not Errors, so no stack is captured. */
+class Incomplete {}
+class Syntax {
+  constructor(readonly message: string) {}
+}
 /** Valid bash this sandbox does not run (loops, conditionals, functions, subshells, arithmetic). */
 class Unsupported extends Syntax {
   constructor(what: string) {
     super(`${what}: not supported in this sandbox (no loops, conditionals, functions or subshells; run one command at a time)`);
   }
+}
+
+/** bash's `syntax error near unexpected token` with the token as bash names it (`newline` for the end of a line). */
+function unexpected(token: string): Syntax {
+  return new Syntax(`syntax error near unexpected token \`${token === '' || token === '\n' ? 'newline' : token}'`);
 }
 
 /** Reserved words that start compound commands bash has and we do not. */
@@ -141,7 +149,7 @@ function readDollar(lx: Lexer, quoted: boolean): WordPart | undefined {
     if (len) return { type: 'var', name: len[1]!, quoted, op: '#' };
     const m = /^([A-Za-z_][A-Za-z0-9_]*)(:-|-|:=|=|:\+|\+)(.*)$/s.exec(body);
     if (m) return { type: 'var', name: m[1]!, quoted, op: m[2] as VarOp, arg: m[3]!.replace(/^(["'])(.*)\1$/s, '$2') };
-    throw new Syntax(`\${${body}}: bad substitution`);
+    throw new Syntax(`\${${body.replace(/[\n\r\t]/g, (c) => JSON.stringify(c).slice(1, -1))}}: bad substitution`);
   }
   if (/[?#$0-9]/.test(ch)) {
     lx.pos++;
@@ -242,7 +250,7 @@ function readRedirect(lx: Lexer): Redirect | undefined {
   if (op === '1>&2' || op === '>&2') return { fd: 1, op: '>&', target: [{ type: 'lit', text: '2', quoted: false }] };
   lx.skipBlanks();
   const target = readWord(lx);
-  if (!target) throw lx.eof() || lx.peek() === '\n' ? new Syntax("syntax error near unexpected token `newline'") : new Syntax(`syntax error near unexpected token \`${lx.peek()}'`);
+  if (!target) throw unexpected(lx.peek());
   if (op.endsWith('<<<')) return { fd: 0, op: '<<<', target };
   if (op.includes('<<')) {
     const delim = target.map((p) => (p.type === 'lit' ? p.text : '')).join('');
@@ -304,10 +312,6 @@ function parseHeredocBody(body: string): Word {
   return parts.length ? parts : [{ type: 'lit', text: '', quoted: true }];
 }
 
-function wordText(w: Word | undefined): string {
-  return (w ?? []).map((p) => (p.type === 'lit' ? p.text : '')).join('');
-}
-
 function readCommand(lx: Lexer): SimpleCommand | undefined {
   const cmd: SimpleCommand = { assignments: [], words: [], redirects: [] };
   for (;;) {
@@ -319,8 +323,11 @@ function readCommand(lx: Lexer): SimpleCommand | undefined {
     }
     const ch = lx.peek();
     if (ch === '(' && cmd.words.length === 0 && cmd.assignments.length === 0) throw new Unsupported('(…): subshells');
-    if (ch === '(') throw new Unsupported(`${wordText(cmd.words[0])}(): functions`);
-    if (ch === ')') throw new Syntax(`syntax error near unexpected token \`${ch}'`);
+    if (ch === '(') {
+      const name = cmd.words.length === 1 ? literalOf(cmd.words[0]!) : undefined;
+      throw name !== undefined && /^[A-Za-z_][\w.-]*$/.test(name) ? new Unsupported(`${name}(): functions`) : unexpected('(');
+    }
+    if (ch === ')') throw unexpected(ch);
     const w = readWord(lx);
     if (!w) break;
     if (cmd.words.length === 0 && cmd.assignments.length === 0) {
@@ -361,7 +368,7 @@ function readPipeline(lx: Lexer): Pipeline | undefined {
       }
       if (lx.eof()) throw new Incomplete();
       const next = readCommand(lx);
-      if (!next) throw new Syntax(`syntax error near unexpected token \`${lx.peek() || '|'}'`);
+      if (!next) throw unexpected(lx.peek() || '|');
       commands.push(next);
     } else break;
   }
@@ -390,7 +397,7 @@ export function parse(src: string): ParseResult {
       if (!p) {
         const t = lx.src.slice(lx.pos, lx.pos + 2);
         const tok = t === '&&' || t === '||' || t === ';;' ? t : lx.peek();
-        throw new Syntax(`syntax error near unexpected token \`${tok}'`);
+        throw unexpected(tok);
       }
       items.push({ op, pipeline: p });
       needMore = false;
@@ -409,7 +416,7 @@ export function parse(src: string): ParseResult {
       } else if (lx.peek() === '\n' || lx.eof()) {
         op = ';';
       } else {
-        throw new Syntax(`syntax error near unexpected token \`${lx.peek()}'`);
+        throw unexpected(lx.peek());
       }
     }
     if (lx.pendingHeredocs.length) throw new Incomplete();

@@ -14,6 +14,10 @@ export const rm: CommandFn = (ctx) => {
   let out = '';
   let err = '';
   for (const f of p.operands) {
+    if (/(^|\/)\.\.?\/*$/.test(f)) {
+      err += `rm: refusing to remove '.' or '..' directory: skipping '${f}'\n`;
+      continue;
+    }
     const full = pathOf(ctx, f);
     if (!ctx.fs.exists(full)) {
       if (!force) err += `rm: cannot remove '${f}': No such file or directory\n`;
