@@ -1,10 +1,10 @@
 /**
  * `-o yaml` and `-o json` as kubectl prints them: objects go through JSON, so every map's keys come out sorted
- * (sigs.k8s.io/yaml over go-yaml v2: block style, sequences not indented under their key, YAML 1.1 quoting of
- * strings that look like other types such as `"2025-01-01T12:00:00Z"` or `"1001"`); JSON is indented 4 spaces.
+ * (sigs.k8s.io/yaml over go-yaml v2, emitted by go-yaml.ts); JSON is indented 4 spaces, keys in byte order as
+ * Go's encoding/json sorts map keys.
  */
-import { stringify } from 'yaml';
 import type { KubeObject } from '../../../sim/index.js';
+import { goYaml } from './go-yaml.js';
 
 /** A deep copy with keys sorted and undefined values dropped, as a JSON round trip through a Go map leaves it. */
 export function canonical(v: unknown): unknown {
@@ -27,7 +27,7 @@ export function asList(items: KubeObject[]): Record<string, unknown> {
 
 /** YAML as `kubectl get -o yaml` prints it. */
 export function toYaml(v: unknown): string {
-  return stringify(canonical(v), { version: '1.1', indentSeq: false, lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN', singleQuote: false, nullStr: 'null' });
+  return goYaml(canonical(v));
 }
 
 /** JSON as `kubectl get -o json` prints it (4-space indent, trailing newline). */
