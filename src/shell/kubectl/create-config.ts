@@ -8,7 +8,7 @@ import type { CommandContext, CommandResult } from '../types.js';
 import { CREATE_COMMON, oneName } from './create.js';
 import { usageError } from './errors.js';
 import { arr, parseFlags, str } from './flags.js';
-import { configMapObject, namespaceObject, secretObject } from './generators/objects.js';
+import { configMapObject, namespaceObject, secretObject, serviceAccountObject } from './generators/objects.js';
 import { checkWriteFlags, createGenerated } from './generators/write.js';
 import { helpText } from './help/index.js';
 
@@ -71,6 +71,7 @@ export function createSecret(ctx: CommandContext, args: string[]): CommandResult
   const first = args.findIndex((a) => !a.startsWith('-'));
   const kind = first >= 0 ? args[first] : undefined;
   if (kind !== 'generic') {
+    if (kind === 'tls' || kind === 'docker-registry') return { stdout: '', stderr: `error: kubectl create secret ${kind} is not available in this sandbox; use kubectl create secret generic\n`, exitCode: 1 };
     if (kind) return { stdout: '', stderr: `error: unknown command "${kind}" for "kubectl create secret"\n`, exitCode: 1 };
     return { stdout: '', stderr: helpText('create secret') ?? 'Create a secret with specified type.\n', exitCode: 1 };
   }
@@ -86,4 +87,17 @@ export function createSecret(ctx: CommandContext, args: string[]): CommandResult
   if (typeof data === 'string') return { stdout: '', stderr: `error: ${data}\n`, exitCode: 1 };
   const ns = str(f, 'namespace');
   return createGenerated(ctx, f, secretObject(name, ns, data, str(f, 'type')), ns ?? 'default', 'failed to create secret ');
+}
+
+export function createServiceAccount(ctx: CommandContext, args: string[]): CommandResult {
+  const cmd = 'create serviceaccount';
+  const parsed = parseFlags(args, CREATE_COMMON);
+  if (!parsed.ok) return usageError(cmd, parsed.error);
+  const f = parsed.flags;
+  const name = oneName(f.positionals, cmd);
+  if (typeof name !== 'string') return name;
+  const bad = checkWriteFlags(f);
+  if (bad) return bad;
+  const ns = str(f, 'namespace');
+  return createGenerated(ctx, f, serviceAccountObject(name, ns), ns ?? 'default', 'failed to create serviceaccount: ');
 }

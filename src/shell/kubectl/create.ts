@@ -6,7 +6,7 @@
  */
 import { SimError, resourceForKind } from '../../sim/index.js';
 import type { CommandContext, CommandResult } from '../types.js';
-import { createConfigMap, createNamespace, createSecret } from './create-config.js';
+import { createConfigMap, createNamespace, createSecret, createServiceAccount } from './create-config.js';
 import { createDeployment } from './create-deployment.js';
 import { createIngress } from './create-ingress.js';
 import { createService } from './create-service.js';
@@ -15,6 +15,7 @@ import { arr, bool, parseFlags, str, type FlagSpec } from './flags.js';
 import { formatVisitErrors, readManifestArgs, type VisitError } from './generators/files.js';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunOf, printObject } from './generators/output.js';
 import { checkWriteFlags } from './generators/write.js';
+import { withLastApplied } from './generators/three-way.js';
 import type { Verb } from './index.js';
 
 /** Flags every `create` generator accepts. */
@@ -28,6 +29,7 @@ export const CREATE_COMMON: FlagSpec[] = [
   { name: 'allow-missing-template-keys', type: 'bool' },
   { name: 'template', type: 'string' },
   { name: 'show-labels', type: 'bool' },
+  { name: 'record', type: 'bool' },
 ];
 
 type Sub = (ctx: CommandContext, args: string[]) => CommandResult;
@@ -44,7 +46,12 @@ const SUBCOMMANDS: Record<string, Sub> = {
   configmap: createConfigMap,
   cm: createConfigMap,
   secret: createSecret,
+  serviceaccount: createServiceAccount,
+  sa: createServiceAccount,
 };
+
+/** Generators kubectl has that the sandbox does not model. */
+const UNMODELLED = ['clusterrole', 'clusterrolebinding', 'cronjob', 'cj', 'job', 'poddisruptionbudget', 'pdb', 'priorityclass', 'pc', 'quota', 'resourcequota', 'role', 'rolebinding', 'token'];
 
 /** The one NAME a generator takes, or kubectl's usage error (`exactly one NAME is required, got 0`). */
 export function oneName(positionals: string[], cmdPath: string): string | CommandResult {
@@ -58,6 +65,7 @@ export const create: Verb = (ctx, args) => {
   const before = first >= 0 ? args.slice(0, first) : args;
   const takesValue = before.length > 0 && /^(-f|--filename|-n|--namespace|-o|--output|-l|--selector)$/.test(before[before.length - 1]!);
   if (subName !== undefined && !takesValue && SUBCOMMANDS[subName]) return SUBCOMMANDS[subName](ctx, [...before, ...args.slice(first + 1)]);
+  if (subName !== undefined && !takesValue && UNMODELLED.includes(subName)) return { stdout: '', stderr: `error: kubectl create ${subName} is not available in this sandbox (it simulates networking objects)\n`, exitCode: 1 };
   return createFromFiles(ctx, args);
 };
 
@@ -86,7 +94,7 @@ function createFromFiles(ctx: CommandContext, args: string[]): CommandResult {
         out += printObject(obj, f, 'created', dryRun);
         continue;
       }
-      const stored = ctx.cluster.create(obj, ns);
+      const stored = ctx.cluster.create(bool(f, 'save-config') ? withLastApplied(obj, undefined) : obj, ns);
       out += printObject(stored, f, 'created', 'none');
     } catch (e) {
       if (!(e instanceof SimError)) throw e;

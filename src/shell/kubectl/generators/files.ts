@@ -34,7 +34,9 @@ export function readManifestArgs(ctx: CommandContext, files: string[], recursive
   for (const f of files) {
     const names: { path: string; shown: string }[] = [];
     if (f === '-') names.push({ path: '-', shown: 'STDIN' });
-    else {
+    else if (/^https?:\/\//.test(f)) {
+      errors.push({ type: 'text', text: `unable to read URL "${f}": the sandbox has no internet access; save the manifest to a file (cat <<EOF > file.yaml) and use -f file.yaml` });
+    } else {
       const p = resolvePath(ctx.cwd, f.replace(/^~(?=\/|$)/, ctx.env.get('HOME') ?? '/'));
       if (!ctx.fs.exists(p)) {
         errors.push({ type: 'text', text: `the path "${f}" does not exist` });

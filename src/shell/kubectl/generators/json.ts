@@ -29,10 +29,11 @@ function isGoMap(parentKey: string | undefined, o: Record<string, unknown>): boo
   return true;
 }
 
-function emit(v: unknown, indent: string, parentKey: string | undefined): string {
+function emit(v: unknown, indent: string | undefined, parentKey: string | undefined): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'string') return quote(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (indent === undefined) return compact(v, parentKey);
   const inner = indent + '    ';
   if (Array.isArray(v)) {
     if (v.length === 0) return '[]';
@@ -43,6 +44,19 @@ function emit(v: unknown, indent: string, parentKey: string | undefined): string
   if (keys.length === 0) return '{}';
   if (isGoMap(parentKey, o)) keys = keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return '{\n' + keys.map((k) => `${inner}${quote(k)}: ${emit(o[k], inner, k)}`).join(',\n') + '\n' + indent + '}';
+}
+
+function compact(v: unknown, parentKey: string | undefined): string {
+  if (Array.isArray(v)) return '[' + v.map((x) => emit(x, undefined, undefined)).join(',') + ']';
+  const o = v as Record<string, unknown>;
+  let keys = Object.keys(o).filter((k) => o[k] !== undefined);
+  if (isGoMap(parentKey, o)) keys = keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return '{' + keys.map((k) => `${quote(k)}:${emit(o[k], undefined, k)}`).join(',') + '}';
+}
+
+/** `json.Marshal` (no indentation), as the typed encoder writes `--save-config`'s last-applied annotation. */
+export function toCompactJson(value: unknown): string {
+  return emit(value, undefined, undefined);
 }
 
 /** One value as kubectl's `-o json` prints it (with the trailing newline). */

@@ -78,6 +78,11 @@ export function namespaceObject(name: string): KubeObject {
   return { kind: 'Namespace', apiVersion: 'v1', metadata: meta(name, undefined) as unknown as KubeObject['metadata'], spec: {}, status: {} };
 }
 
+/** `kubectl create serviceaccount NAME`. */
+export function serviceAccountObject(name: string, namespace: string | undefined): KubeObject {
+  return { kind: 'ServiceAccount', apiVersion: 'v1', metadata: meta(name, namespace) as unknown as KubeObject['metadata'] };
+}
+
 /** `kubectl create configmap NAME --from-literal=k=v…`. */
 export function configMapObject(name: string, namespace: string | undefined, data: Record<string, string>): KubeObject {
   const o: KubeObject = { kind: 'ConfigMap', apiVersion: 'v1', metadata: meta(name, namespace) as unknown as KubeObject['metadata'] };

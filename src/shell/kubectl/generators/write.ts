@@ -6,7 +6,8 @@
 import { SimError, type KubeObject } from '../../../sim/index.js';
 import type { CommandContext, CommandResult } from '../../types.js';
 import { errorText } from '../errors.js';
-import type { ParsedFlags } from '../flags.js';
+import { bool, type ParsedFlags } from '../flags.js';
+import { toCompactJson } from './json.js';
 import { dryRunOf, forServer, outputError, printObject } from './output.js';
 
 /** Checks `--dry-run` and `-o` up front; returns the error result, or undefined when both are fine. */
@@ -18,6 +19,12 @@ export function checkWriteFlags(f: ParsedFlags): CommandResult | undefined {
   return undefined;
 }
 
+/** `--save-config`: the object as sent, in `kubectl.kubernetes.io/last-applied-configuration` (so apply can merge later). */
+export function withSavedConfig(obj: KubeObject): KubeObject {
+  const text = toCompactJson(obj) + '\n';
+  return { ...obj, metadata: { ...obj.metadata, annotations: { ...(obj.metadata.annotations ?? {}), 'kubectl.kubernetes.io/last-applied-configuration': text } } };
+}
+
 /**
  * Creates `obj` (or only prints it with `--dry-run=client`). `failPrefix` is the text kubectl puts before an
  * apiserver error (`failed to create deployment: `); without it the error is printed as `Error from server (…)`.
@@ -25,6 +32,8 @@ export function checkWriteFlags(f: ParsedFlags): CommandResult | undefined {
 export function createGenerated(ctx: CommandContext, f: ParsedFlags, obj: KubeObject, namespace: string, failPrefix?: string, operation = 'created'): CommandResult {
   const d = dryRunOf(f);
   if (!d.ok) return { stdout: '', stderr: d.error + '\n', exitCode: 1 };
+  // kubectl 1.32's create service subcommands print no annotation with --save-config under --dry-run=client.
+  if (bool(f, 'save-config') && !(obj.kind === 'Service' && d.value === 'client')) obj = withSavedConfig(obj);
   if (d.value === 'client') return { stdout: printObject(obj, f, operation, 'client'), stderr: d.warning, exitCode: 0 };
   try {
     const sent = forServer(obj);
