@@ -149,8 +149,32 @@ export function isLongRunning(argv: string[]): boolean {
   );
 }
 
+/**
+ * What a short-lived command does: the exit code of `exit N` (or `false`), and what its `echo`s print. Anything
+ * else ends at once with code 0, as `sh -c 'date'` would.
+ */
+export function shortLivedResult(argv: string[], defaultExit = 0): { code: number; output?: string } {
+  const c = argv.indexOf('-c');
+  const script = c >= 0 ? argv.slice(c + 1).join(' ') : argv.join(' ');
+  const out: string[] = [];
+  let code = defaultExit;
+  for (const raw of script.split(/;|&&|\n/)) {
+    const part = raw.trim();
+    const echo = /^echo\s+(.*)$/.exec(part);
+    if (echo) out.push(echo[1]!.replace(/^(['"])(.*)\1$/, '$2'));
+    const exit = /^exit(?:\s+(\d+))?$/.exec(part);
+    if (exit) {
+      code = Number(exit[1] ?? 0);
+      break;
+    }
+    if (part === 'false') code = 1;
+    else if (part) code = defaultExit;
+  }
+  return out.length ? { code, output: out.join('\n') } : { code };
+}
+
 function shellMain(defaultExit: number): ImageInfo['main'] {
-  return (argv) => (isLongRunning(argv) ? { type: 'sleep', argv } : { type: 'exit', code: defaultExit, argv });
+  return (argv) => (isLongRunning(argv) ? { type: 'sleep', argv } : { type: 'exit', argv, ...shortLivedResult(argv, defaultExit) });
 }
 
 const nginx: ImageInfo = {
