@@ -98,7 +98,8 @@ async function check(lessonId: string | undefined, values: GlobalValues): Promis
   }
   const script = await readScript(values.script);
   if (script === undefined) return 2;
-  const { runScript } = await import('../tutor/index.js');
+  const { runScript, prepareLessons } = await import('../tutor/index.js');
+  await prepareLessons([lesson]);
   const r = runScript(lesson, script);
   if (values.json) out(JSON.stringify({ lesson: r.lessonId, allPassed: r.allPassed, tasks: r.tasks }, null, 2));
   else {

@@ -3,6 +3,7 @@
  * the lesson's files, the setup commands already run. Scripts are split into the commands a learner would type one
  * at a time (a heredoc stays one command), so simulated time passes between them as it does at the prompt.
  */
+import { loadCel } from '../grader/cel.js';
 import { ShellSession, type ShellOptions } from '../shell/session.js';
 import type { CommandResult } from '../shell/types.js';
 import { Cluster } from '../sim/cluster.js';
@@ -75,4 +76,17 @@ export function startLesson(lesson: Pick<Lesson, 'setup' | 'files'>, seed = 42, 
 export function startSandbox(seed = 42): LessonEnv {
   const cluster = new Cluster({ seed });
   return { cluster, session: new ShellSession(cluster) };
+}
+
+/** Whether any goal of the lessons uses the CEL escape hatch. */
+export function usesCel(lessons: readonly Pick<Lesson, 'tasks'>[]): boolean {
+  return lessons.some((l) => l.tasks.some((t) => t.goal.some((c) => c.type === 'cel')));
+}
+
+/**
+ * Loads what grading needs ahead of time: the CEL evaluator when a goal uses CEL. Call it before `runScript` or
+ * `checkLesson` on lessons that did not come from `loadCourse` (a compiled course.json, `cel: 'lazy'`).
+ */
+export async function prepareLessons(lessons: readonly Pick<Lesson, 'tasks'>[]): Promise<void> {
+  if (usesCel(lessons)) await loadCel();
 }

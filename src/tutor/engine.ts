@@ -4,6 +4,7 @@
  * snapshot object; reading it twice without a change gives the same object.
  */
 import { celLoaded, loadCel } from '../grader/cel.js';
+import { usesCel } from '../lessons/runtime.js';
 import { emptyProgress, markLessonCompleted, markTaskDone, normalizeProgress } from '../progress/data.js';
 import type { ProgressData } from '../progress/types.js';
 import type { UiRequest } from '../shell/types.js';
@@ -82,7 +83,7 @@ export function createTutor(options: TutorOptions): Tutor {
         engine.push({ type: 'info', tone: 'info', text: `Welcome back. Your cluster was rebuilt with the reference solutions of the ${restored} task${restored === 1 ? '' : 's'} you finished.` });
       }
       engine.saveProgress({ ...engine.progress, currentLesson: id });
-      if (!celLoaded() && lesson.tasks.some((t) => t.goal.some((c) => c.type === 'cel'))) {
+      if (!celLoaded() && usesCel([lesson])) {
         const run = engine.run;
         loadCel().then(
           () => {
