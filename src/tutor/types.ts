@@ -16,6 +16,8 @@ export type HistoryItem =
   | { type: 'output'; id: number; stdout: string; stderr: string; exitCode: number }
   /** A tutor message; `tone` picks the colour. `markdown` when the text is markdown (help, task list). */
   | { type: 'info'; id: number; text: string; tone: 'info' | 'warning' | 'error'; markdown?: boolean }
+  /** `index` is 1-based: the first hint is `1`. */
+  /** `index` counts from 1 (hint 2 of 3). */
   | { type: 'hint'; id: number; taskId: string; index: number; total: number; text: string }
   | { type: 'solution'; id: number; taskId: string; text: string }
   | { type: 'task-passed'; id: number; taskId: string; title: string; message: string }
