@@ -44,7 +44,7 @@ export function TranscriptItem({ item, width, markdown }: TranscriptItemProps) {
     case 'hint':
       return (
         <Box paddingX={1} flexDirection="column">
-          <Text color={theme.hint} bold>{`Hint ${item.index + 1}/${item.total}`}</Text>
+          <Text color={theme.hint} bold>{`Hint ${item.index}/${item.total}`}</Text>
           <Text>{markdown(item.text, width - 2)}</Text>
         </Box>
       );

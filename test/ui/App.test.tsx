@@ -90,6 +90,16 @@ describe('App', () => {
     expect(progress.load().lessons.web?.tasksDone).toEqual(['run']);
   });
 
+  it('numbers hints from 1', async () => {
+    const { ui } = setup();
+    cleanup = ui.unmount;
+    await tick();
+    await type(ui.stdin, '\r');
+    await type(ui.stdin, 'hint');
+    await type(ui.stdin, '\r');
+    expect(frame(ui.lastFrame())).toContain(' Hint 1/3\n Use kubectl.\n');
+  });
+
   it('recalls the previous command with the up arrow', async () => {
     const { ui } = setup();
     cleanup = ui.unmount;
