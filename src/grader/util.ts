@@ -84,9 +84,7 @@ export function satisfies(actual: unknown, expected: unknown): boolean {
 
 /** A value as the learner would read it in YAML: `true`, `80`, `"web"`, `<none>` when unset. */
 export function valueText(v: unknown): string {
-  if (v === undefined || v === null) return '<none>';
-  if (typeof v === 'string') return JSON.stringify(v);
-  return JSON.stringify(v);
+  return v === undefined || v === null ? '<none>' : JSON.stringify(v);
 }
 
 /** Whether the kind is namespaced (unknown kinds count as namespaced). */

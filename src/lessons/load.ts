@@ -193,7 +193,8 @@ async function loadLesson(courseDir: string, id: string, folder: string, problem
     files[rel] = content;
     if (/\.(ya?ml|json)$/.test(rel) && !/\.broken\.(ya?ml|json)$/.test(rel)) {
       const m = parseManifests(content, rel);
-      if (!m.ok) problems.push({ file: `${folder}/files/${rel}`, line: Number(/line (\d+)/.exec(m.error)?.[1] ?? 1), path: '', message: m.error.replace(/^error: /, '') });
+      // Only syntax is the author's mistake here: a file may be a deliberately incomplete manifest for the learner to fix.
+      if (!m.ok && m.error.includes('error parsing')) problems.push({ file: `${folder}/files/${rel}`, line: Number(/line (\d+)/.exec(m.error)?.[1] ?? 1), path: '', message: m.error.replace(/^error: /, '') });
     }
   }
   const commands = (rec.setup as Record<string, unknown> | null)?.commands;
