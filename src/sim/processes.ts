@@ -45,15 +45,15 @@ export function logTime(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ').replace(/-/g, '/');
 }
 
-function nginxStartLines(time: string, workers: number[]): string[] {
+function nginxStartLines(time: string, pid: number, workers: number[]): string[] {
   return [
-    `${time} [notice] 1#1: using the "epoll" event method`,
-    `${time} [notice] 1#1: nginx/1.27.3`,
-    `${time} [notice] 1#1: built by gcc 12.2.0 (Debian 12.2.0-14)`,
-    `${time} [notice] 1#1: OS: Linux 6.8.0-1021-aws`,
-    `${time} [notice] 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576`,
-    `${time} [notice] 1#1: start worker processes`,
-    ...workers.map((w) => `${time} [notice] 1#1: start worker process ${w}`),
+    `${time} [notice] ${pid}#${pid}: using the "epoll" event method`,
+    `${time} [notice] ${pid}#${pid}: nginx/1.27.3`,
+    `${time} [notice] ${pid}#${pid}: built by gcc 12.2.0 (Debian 12.2.0-14)`,
+    `${time} [notice] ${pid}#${pid}: OS: Linux 6.8.0-1021-aws`,
+    `${time} [notice] ${pid}#${pid}: getrlimit(RLIMIT_NOFILE): 1048576:1048576`,
+    `${time} [notice] ${pid}#${pid}: start worker processes`,
+    ...workers.map((w) => `${time} [notice] ${pid}#${pid}: start worker process ${w}`),
   ];
 }
 
@@ -78,7 +78,7 @@ export function startProcesses(rt: PodRuntime, cr: ContainerRuntime, shared: boo
     const workers = shared ? [allocPid(rt, cr, true), allocPid(rt, cr, true)] : [29, 30];
     if (!shared) cr.nextPid = 31;
     cr.processes = [proc(pid1, 'root', 0, 'nginx: master process nginx -g daemon off;', 'nginx-master', 0), ...workers.map((w) => proc(w, 'nginx', 101, 'nginx: worker process', 'nginx-worker', pid1))];
-    return nginxStartLines(logTime(now), workers);
+    return nginxStartLines(logTime(now), pid1, workers);
   }
   if (main.type === 'serve' && repository === 'httpd') {
     const kids = shared ? [allocPid(rt, cr, true), allocPid(rt, cr, true), allocPid(rt, cr, true)] : [8, 9, 10];
@@ -94,7 +94,7 @@ export function startProcesses(rt: PodRuntime, cr: ContainerRuntime, shared: boo
 }
 
 /** The `/pause` process of a pod that shares its PID namespace. */
-function pauseProcess(pod: Pod, rt: PodRuntime): ProcessView {
+function pauseProcess(rt: PodRuntime): ProcessView {
   return { pid: 1, ppid: 0, user: 'root', uid: 0, command: '/pause', role: 'pause', signals: [], startedAt: rt.sandboxAt };
 }
 
@@ -113,7 +113,7 @@ export function listProcesses(c: Cluster, pod: Pod, container: string): ProcessV
   if (!r || r.cr.startedAt === undefined) return undefined;
   const rows: ProcessView[] = [];
   if (pod.spec.shareProcessNamespace) {
-    rows.push(pauseProcess(pod, r.rt));
+    rows.push(pauseProcess(r.rt));
     for (const [name, cr] of r.rt.containers) {
       if (cr.startedAt === undefined) continue;
       for (const p of cr.processes) rows.push({ ...p, ppid: p.ppid ?? 0, container: name });
