@@ -81,7 +81,7 @@ export const exec: Verb = (ctx, args) => {
     if (typeof runnable !== 'function') {
       return {
         stdout: '',
-        stderr: `${stderr}error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: "${command[0]}": executable file not found in $PATH: unknown\n`,
+        stderr: `${stderr}error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: "${command[0]}": ${command[0]!.includes('/') ? `stat ${command[0]}: no such file or directory` : 'executable file not found in $PATH'}: unknown\n`,
         exitCode: 1,
       };
     }

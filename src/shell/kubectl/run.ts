@@ -75,7 +75,8 @@ export const run: Verb = (ctx, args) => {
   if (attach && dry.value !== 'none') return usageErrorf(CMD, "--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
   const bad = checkWriteFlags(f);
   if (bad) return bad;
-  const labels = str(f, 'labels') !== undefined ? parseKv(str(f, 'labels')!.split(','), 'label') : undefined;
+  const labelText = str(f, 'labels');
+  const labels = labelText ? parseKv(labelText.split(','), 'label') : undefined;
   if (typeof labels === 'string') return { stdout: '', stderr: `error: ${labels}\n`, exitCode: 1 };
   const annotations = parseKv(arr(f, 'annotations'), 'annotation');
   if (typeof annotations === 'string') return { stdout: '', stderr: `error: ${annotations}\n`, exitCode: 1 };
@@ -168,7 +169,7 @@ function attachTo(ctx: CommandContext, pod: Pod, o: { tty: boolean; rm: boolean;
   let stdout = r.stdout;
   let stderr = prompt + r.stderr;
   if (o.rm) stdout += deletePod(ctx, ready);
-  else if (o.restart === 'Always') stderr += `Session ended, resume using 'kubectl attach ${ready.metadata.name} -c ${container.name} -i -t' command when the pod is running\n`;
+  else if (o.restart === 'Always' && o.tty && !o.quiet) stderr += `Session ended, resume using 'kubectl attach ${ready.metadata.name} -c ${container.name} -i -t' command when the pod is running\n`;
   if (r.exitCode !== 0 && o.restart !== 'Always') stderr += `pod ${ready.metadata.namespace}/${ready.metadata.name} terminated (Error)\n`;
   return { stdout, stderr, exitCode: o.restart !== 'Always' ? r.exitCode : 0 };
 }

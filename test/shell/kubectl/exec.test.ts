@@ -32,6 +32,15 @@ describe('kubectl exec', () => {
     );
   });
 
+  it('names a missing absolute path as the runtime does', () => {
+    const sh = withWeb();
+    expect(sh.run('kubectl exec -it box -- /bin/bash')).toEqual(
+      err(
+        'error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: "/bin/bash": stat /bin/bash: no such file or directory: unknown\n',
+      ),
+    );
+  });
+
   it('-it with a shell moves the prompt into the container', () => {
     const sh = withWeb();
     expect(sh.run('kubectl exec -it box -- sh')).toEqual(ok(''));

@@ -16,6 +16,14 @@ describe('kubectl run', () => {
     expect(sh.run('kubectl run web --image=nginx')).toEqual(err('Error from server (AlreadyExists): pods "web" already exists\n'));
   });
 
+  it('takes --labels, and an empty --labels keeps the default run=NAME', () => {
+    const c = new Cluster();
+    const sh = new ShellSession(c);
+    expect(sh.run('kubectl run a --image=nginx --labels=app=web,tier=fe')).toEqual(ok('pod/a created\n'));
+    expect(sh.run('kubectl run b --image=nginx --labels=')).toEqual(ok('pod/b created\n'));
+    expect([c.get<Pod>('Pod', 'default', 'a')!.metadata.labels, c.get<Pod>('Pod', 'default', 'b')!.metadata.labels]).toEqual([{ app: 'web', tier: 'fe' }, { run: 'b' }]);
+  });
+
   it('creates the pod and a Service with --expose', () => {
     const sh = new ShellSession(new Cluster());
     expect(sh.run('kubectl run web --image=nginx --port=80 --expose')).toEqual(ok('pod/web created\nservice/web created\n'));
