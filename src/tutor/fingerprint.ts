@@ -7,7 +7,9 @@ import type { LessonEnv } from '../lessons/runtime.js';
 
 const DERIVED = new Set(['Event', 'Endpoints', 'EndpointSlice']);
 
-const mapJson = (m: Map<string, unknown>): string => JSON.stringify([...m]);
+/** JSON with Maps and Sets as arrays (plain JSON.stringify prints them as `{}`). */
+const json = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x instanceof Map ? [...x] : x instanceof Set ? [...x] : x));
+const mapJson = (m: Map<string, unknown>): string => json(m);
 
 /** A short digest of the learner-made state. */
 export function fingerprint(env: LessonEnv): string {
@@ -25,7 +27,7 @@ export function fingerprint(env: LessonEnv): string {
     for (const [vol, tree] of rt.emptyDirs) parts.push(uid, vol, mapJson(tree));
   }
   for (const [node, disk] of s.nodeDisks) parts.push(node, mapJson(disk));
-  parts.push(JSON.stringify([...s.addons]), String(s.tunnel), JSON.stringify(env.session.snapshot()));
+  parts.push(json(s.addons), String(s.tunnel), json(env.session.snapshot()));
   const text = parts.join('\u0000');
   return `${fnv32a(text).toString(16)}:${text.length}`;
 }

@@ -148,6 +148,14 @@ describe('tutor: a lesson', () => {
       { type: 'output', stdout: '', stderr: 'No resources found in default namespace.\n', exitCode: 0 },
     ]);
     expect(t.getSnapshot().lesson?.tasks[0]?.done).toBe(true);
+    t.submit('echo hi > note.txt');
+    t.submit('undo');
+    t.submit('cat note.txt');
+    expect(items(t).slice(-3)).toEqual([
+      { type: 'info', tone: 'info', text: 'Undid `echo hi > note.txt`. Tasks you finished stay finished.' },
+      { type: 'command', prompt: 'learner@laptop:~$ ', text: 'cat note.txt' },
+      { type: 'output', stdout: '', stderr: 'cat: note.txt: No such file or directory\n', exitCode: 1 },
+    ]);
   });
 
   it('asks before reset and solution, lists tasks, and shows help', () => {
