@@ -52,6 +52,28 @@ function resources(w: DescribeWriter, c: Container, level: number): void {
   }
 }
 
+interface ValueFrom {
+  fieldRef?: { apiVersion?: string; fieldPath: string };
+  resourceFieldRef?: { resource: string };
+  secretKeyRef?: { name: string; key: string; optional?: boolean };
+  configMapKeyRef?: { name: string; key: string; optional?: boolean };
+}
+
+/** An env var set from elsewhere, as `describeContainerEnvVars` prints it (pod fields resolved for metadata only). */
+function envFrom(e: { name: string; valueFrom?: unknown }, pod: Pod | undefined): string {
+  const v = (e.valueFrom ?? {}) as ValueFrom;
+  if (v.fieldRef) {
+    const path = v.fieldRef.fieldPath;
+    const meta = pod?.metadata;
+    const value = !meta ? '' : path === 'metadata.name' ? meta.name : path === 'metadata.namespace' ? (meta.namespace ?? '') : path === 'metadata.uid' ? (meta.uid ?? '') : '';
+    return `${e.name}:\t${value} (${v.fieldRef.apiVersion ?? 'v1'}:${path})\n`;
+  }
+  if (v.resourceFieldRef) return `${e.name}:\t (${v.resourceFieldRef.resource})\n`;
+  if (v.secretKeyRef) return `${e.name}:\t<set to the key '${v.secretKeyRef.key}' in secret '${v.secretKeyRef.name}'>\tOptional: ${v.secretKeyRef.optional === true}\n`;
+  if (v.configMapKeyRef) return `${e.name}:\t<set to the key '${v.configMapKeyRef.key}' of config map '${v.configMapKeyRef.name}'>\tOptional: ${v.configMapKeyRef.optional === true}\n`;
+  return '';
+}
+
 /** `describeContainers`. `space` is '' for a pod, '  ' inside a Pod Template. */
 export function describeContainers(w: DescribeWriter, label: string, containers: Container[], statuses: ContainerStatus[] | undefined, space: string, pod?: Pod): void {
   w.write(0, `${space}${label}:${containers.length ? '' : ' <none>'}\n`);
@@ -88,7 +110,7 @@ export function describeContainers(w: DescribeWriter, label: string, containers:
     for (const e of c.env ?? []) {
       if (e.valueFrom === undefined) {
         (e.value ?? '').split('\n').forEach((s, i) => w.write(3, i === 0 ? `${e.name}:\t${s}\n` : `\t${s}\n`));
-      } else w.write(3, `${e.name}:\t<set to the key in a referenced object>\n`);
+      } else w.write(3, envFrom(e, pod));
     }
     const mounts = [...(c.volumeMounts ?? [])].sort((a, b) => (a.mountPath < b.mountPath ? -1 : a.mountPath > b.mountPath ? 1 : 0));
     w.write(2, `Mounts:${mounts.length ? '' : '\t<none>'}\n`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PODS, err, out, session } from './reading-helpers.js';
+import { PODS, RICH, err, out, session } from './reading-helpers.js';
 
 describe('kubectl describe', () => {
   it('describes a running pod: containers, conditions, QoS, events', () => {
@@ -68,6 +68,79 @@ Events:
   Normal  Pulled     1s    kubelet            Successfully pulled image "nginx" in 1.2s (1.2s including waiting). Image size: 72195292 bytes.
   Normal  Created    1s    kubelet            Created container: side
   Normal  Started    1s    kubelet            Started container side
+`),
+    );
+  });
+
+  it('describes env from fields, resources, probes, named ports and volumes', () => {
+    const sh = session({ 'rich.yaml': RICH });
+    sh.run('kubectl apply -f rich.yaml');
+    sh.run('sleep 10');
+    expect(sh.run('kubectl describe pod rich')).toEqual(
+      out(`Name:         rich
+Namespace:    default
+Node:         minikube/192.168.49.2
+Start Time:   Wed, 01 Jan 2025 12:21:02 +0000
+Labels:       <none>
+Annotations:  note: hello
+Status:       Running
+IP:           10.244.0.5
+IPs:
+  IP:  10.244.0.5
+Containers:
+  web:
+    Container ID:   docker://d7c03c63d6c03ad0d9c03f89d8c03df6dbc042afdac0411cddc045d5dcc04442
+    Image:          nginx
+    Image ID:       docker-pullable://nginx@sha256:122c1ab0132c1c43142c1dd6152c1f69162c20fc172c228f182c2422192c25b5
+    Ports:          80/TCP (http), 443/TCP (https)
+    Host Ports:     0/TCP (http), 0/TCP (https)
+    State:          Running
+      Started:      Wed, 01 Jan 2025 12:21:03 +0000
+    Ready:          True
+    Restart Count:  0
+    Limits:
+      memory:  128Mi
+    Requests:
+      cpu:      100m
+      memory:   64Mi
+    Readiness:  http-get http://:80/ delay=0s timeout=1s period=5s #success=1 #failure=3
+    Environment:
+      MODE:    fast
+      POD_IP:   (v1:status.podIP)
+    Mounts:
+      /etc/cfg from cfg (ro)
+      /usr/share/nginx/html from data (rw)
+Conditions:
+  Type                        Status
+  PodReadyToStartContainers   True 
+  Initialized                 True 
+  Ready                       True 
+  ContainersReady             True 
+  PodScheduled                True 
+Volumes:
+  data:
+    Type:       EmptyDir (a temporary directory that shares a pod's lifetime)
+    Medium:     
+    SizeLimit:  <unset>
+  host:
+    Type:          HostPath (bare host directory volume)
+    Path:          /data
+    HostPathType:  DirectoryOrCreate
+  cfg:
+    Type:        ConfigMap (a volume populated by a ConfigMap)
+    Name:        settings
+    Optional:    false
+QoS Class:       Burstable
+Node-Selectors:  <none>
+Tolerations:     <none>
+Events:
+  Type    Reason     Age   From               Message
+  ----    ------     ----  ----               -------
+  Normal  Scheduled  14s   default-scheduler  Successfully assigned default/rich to minikube
+  Normal  Pulling    13s   kubelet            Pulling image "nginx"
+  Normal  Pulled     13s   kubelet            Successfully pulled image "nginx" in 1.2s (1.2s including waiting). Image size: 72195292 bytes.
+  Normal  Created    13s   kubelet            Created container: web
+  Normal  Started    13s   kubelet            Started container web
 `),
     );
   });

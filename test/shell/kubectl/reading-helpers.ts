@@ -22,3 +22,6 @@ export const err = (stderr: string, exitCode = 1) => ({ stdout: '', stderr, exit
 
 /** Pods that cannot start: a typo in the image, a crashing command, an unschedulable pod, and a two-container pod. */
 export const PODS = readFileSync(path.join(import.meta.dirname, '../../fixtures/kubectl/reading-pods.yaml'), 'utf8');
+
+/** A pod with named ports, env from a field, resources, a readiness probe and three kinds of volume. */
+export const RICH = readFileSync(path.join(import.meta.dirname, '../../fixtures/kubectl/reading-rich-pod.yaml'), 'utf8');

@@ -179,7 +179,7 @@ export function evaluate(steps: Step[], root: unknown): unknown[] {
 export function printValue(v: unknown): string {
   if (typeof v === 'string') return v;
   if (v === null || v === undefined) return '';
-  if (typeof v === 'object') return JSON.stringify(sortKeys(v));
+  if (typeof v === 'object') return JSON.stringify(sortKeys(v)).replace(/[<>&]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
   return String(v);
 }
 

@@ -30,7 +30,12 @@ export function toYaml(v: unknown): string {
   return goYaml(canonical(v));
 }
 
+/** encoding/json's HTML-safe escaping, which kubectl's JSON output keeps: `<` `>` `&` U+2028 U+2029 as `\\u003c` etc. */
+export function goJsonEscape(json: string): string {
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}
+
 /** JSON as `kubectl get -o json` prints it (4-space indent, trailing newline). */
 export function toJson(v: unknown): string {
-  return JSON.stringify(canonical(v), null, 4) + '\n';
+  return goJsonEscape(JSON.stringify(canonical(v), null, 4)) + '\n';
 }
