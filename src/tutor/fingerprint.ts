@@ -7,8 +7,9 @@ import type { LessonEnv } from '../lessons/runtime.js';
 
 const DERIVED = new Set(['Event', 'Endpoints', 'EndpointSlice']);
 
-/** JSON with Maps and Sets as arrays (plain JSON.stringify prints them as `{}`). */
-const json = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x instanceof Map ? [...x] : x instanceof Set ? [...x] : x));
+/** JSON with Maps and Sets as arrays (plain JSON.stringify prints them as `{}`); the shell's `$?` is not state. */
+const json = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) => (x instanceof Map ? [...x].filter(([k]) => k !== '?') : x instanceof Set ? [...x] : x));
 const mapJson = (m: Map<string, unknown>): string => json(m);
 
 /** A short digest of the learner-made state. */

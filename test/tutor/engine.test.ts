@@ -131,6 +131,7 @@ describe('tutor: a lesson', () => {
     const t = createTutor({ course, progress: createMemoryProgress(), initialLesson: 'web' });
     t.submit('undo');
     t.submit('kubectl apply -f web.yaml');
+    t.submit('kubectl get nothing');
     t.submit('kubectl get pods -o name');
     t.submit('undo');
     t.submit('kubectl get pods');
@@ -140,6 +141,8 @@ describe('tutor: a lesson', () => {
       { type: 'command', prompt: 'learner@laptop:~$ ', text: 'kubectl apply -f web.yaml' },
       { type: 'output', stdout: 'pod/web created\n', stderr: '', exitCode: 0 },
       { type: 'task-passed', taskId: 'run', title: 'Run the web pod', message: 'Pod web is Ready' },
+      { type: 'command', prompt: 'learner@laptop:~$ ', text: 'kubectl get nothing' },
+      { type: 'output', stdout: '', stderr: 'error: the server doesn\'t have a resource type "nothing"\n', exitCode: 1 },
       { type: 'command', prompt: 'learner@laptop:~$ ', text: 'kubectl get pods -o name' },
       { type: 'output', stdout: 'pod/web\n', stderr: '', exitCode: 0 },
       { type: 'command', prompt: 'learner@laptop:~$ ', text: 'undo' },
