@@ -114,6 +114,28 @@ export const BUILTINS: Record<string, CommandFn> = {
   '.': (ctx) => sourceFile(ctx),
   which,
   type,
+  alias: (ctx) => {
+    const table = ctx.session.aliases?.() ?? new Map<string, string>();
+    const args = ctx.argv.slice(1).filter((a) => a !== '-p');
+    const show = (n: string): string => `alias ${n}='${(table.get(n) ?? '').replace(/'/g, "'\\''")}'\n`;
+    if (!args.length) return ok([...table.keys()].sort().map(show).join(''));
+    let out = '';
+    let err = '';
+    for (const a of args) {
+      const eq = a.indexOf('=');
+      if (eq > 0) table.set(a.slice(0, eq), a.slice(eq + 1));
+      else if (table.has(a)) out += show(a);
+      else err += `${shellOf(ctx)}: alias: ${a}: not found\n`;
+    }
+    return { stdout: out, stderr: err, exitCode: err ? 1 : 0 };
+  },
+  unalias: (ctx) => {
+    const table = ctx.session.aliases?.();
+    let err = '';
+    for (const a of ctx.argv.slice(1)) if (!table?.delete(a) && a !== '-a') err += `${shellOf(ctx)}: unalias: ${a}: not found\n`;
+    if (ctx.argv.includes('-a')) table?.clear();
+    return { stdout: '', stderr: err, exitCode: err ? 1 : 0 };
+  },
   set: (ctx) => (ctx.argv.length === 1 ? ok() : fail(`${shellOf(ctx)}: set: shell options are not supported in this sandbox`, 2)),
 };
 

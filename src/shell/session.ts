@@ -38,6 +38,8 @@ interface Frame {
   cwd: string;
   env: Map<string, string>;
   exported: Set<string>;
+  /** `alias` definitions of this shell. */
+  aliases?: Map<string, string>;
   /** For a container shell: the container run it belongs to (a restart ends the shell, as it does in kubectl exec). */
   startedAt?: number;
 }
@@ -259,6 +261,12 @@ export class ShellSession implements SessionApi {
     }
   }
 
+  aliases(): Map<string, string> {
+    const f = this.frame;
+    f.aliases ??= new Map();
+    return f.aliases;
+  }
+
   canEdit(): boolean {
     return this.options.editor === true;
   }
@@ -287,9 +295,19 @@ export class ShellSession implements SessionApi {
     const env = defaultEnv(this.cluster, location);
     const parent = this.frame;
     if (sameMachine(parent.location, location)) for (const k of parent.exported) if (parent.env.has(k)) env.set(k, parent.env.get(k)!);
-    const frame: Frame = { location, cwd: sameMachine(parent.location, location) ? parent.cwd : defaultCwd(location), env, exported: new Set(env.keys()) };
+    const frame: Frame = { location, cwd: sameMachine(parent.location, location) ? parent.cwd : this.startCwd(location), env, exported: new Set(env.keys()) };
     if (location.type === 'container') frame.startedAt = this.containerStartedAt(location);
     return frame;
+  }
+
+  /** Where a new shell starts: the container's `workingDir`, else the image's WORKDIR (httpd: /usr/local/apache2). */
+  private startCwd(location: Location): string {
+    if (location.type !== 'container') return defaultCwd(location);
+    const pod = this.cluster.get<Pod>('Pod', location.namespace, location.pod);
+    const spec = pod?.spec.containers.find((x) => x.name === location.container);
+    const image = spec ? lookupImage(spec.image) : undefined;
+    const dir = spec?.workingDir ?? (image?.repository === 'httpd' ? '/usr/local/apache2' : '/');
+    return this.fsAt(location)?.isDir(dir) ? dir : '/';
   }
 
   // ---- snapshots ----------------------------------------------------------------------------------------------
@@ -388,7 +406,9 @@ export class ShellSession implements SessionApi {
   private execSimple(cmd: SimpleCommand, stdin: string): CommandResult {
     const x = this.expander();
     this.lastSubExit = 0;
-    const argv = cmd.words.flatMap((w) => expandWord(w, x));
+    let argv = cmd.words.flatMap((w) => expandWord(w, x));
+    const alias = cmd.words[0] && literalOf(cmd.words[0]) === argv[0] && cmd.words[0].every((p) => !p.quoted) ? this.frame.aliases?.get(argv[0]!) : undefined;
+    if (alias !== undefined) argv = [...alias.split(/\s+/).filter(Boolean), ...argv.slice(1)];
     const values = cmd.assignments.map((a) => ({ name: a.name, value: expandText(a.value, x) }));
     const fs = x.fs;
     let input = stdin;

@@ -73,6 +73,8 @@ export interface SessionApi {
   requestExit(code: number): void;
   /** Runs argv at the current location as root (`sudo`). */
   runAsRoot?(argv: string[], stdin: string): CommandResult;
+  /** The current shell's aliases (`alias k=kubectl`), name → text. */
+  aliases?(): Map<string, string>;
   /** Whether a UI will open an editor for an `edit` request (false in scripts and tests). */
   canEdit?(): boolean;
   /** Sets the working directory of the current location. */

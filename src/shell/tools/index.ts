@@ -23,7 +23,10 @@ import { ls } from './ls.js';
 import { minikube } from './minikube.js';
 import { mkdir } from './mkdir.js';
 import { mv } from './mv.js';
+import { nc } from './nc.js';
+import { netstat } from './netstat.js';
 import { nslookup } from './nslookup.js';
+import { pager, watch } from './pager.js';
 import { ping } from './ping.js';
 import { printf } from './printf.js';
 import { ps } from './ps.js';
@@ -32,8 +35,8 @@ import { shellC } from './sh.js';
 import { sleep } from './sleep.js';
 import { sort } from './sort.js';
 import { sudo } from './sudo.js';
-import { tee } from './tee.js';
 import { date, id, uname, whoami } from './sysinfo.js';
+import { tee } from './tee.js';
 import { touch } from './touch.js';
 import { tr } from './tr.js';
 import { uniq } from './uniq.js';
@@ -41,10 +44,10 @@ import { wc } from './wc.js';
 import { wget } from './wget.js';
 
 /** Text tools every location has (a container only if its image ships them). */
-const COREUTILS: Record<string, CommandFn> = { ls, cat, echo, mkdir, rm, cp, mv, touch, grep, egrep: grep, head, tail, wc, sort, uniq, cut, tr, sleep, base64, env, printenv, printf, date, whoami, id, uname, hostname, tee };
+const COREUTILS: Record<string, CommandFn> = { ls, cat, echo, mkdir, rm, cp, mv, touch, grep, egrep: grep, head, tail, wc, sort, uniq, cut, tr, sleep, base64, env, printenv, printf, date, whoami, id, uname, hostname, tee, less: pager, more: pager };
 
 /** Commands on the learner's machine (kubectl is added by commands.ts). */
-export const HOST_TOOLS: Record<string, CommandFn> = { ...COREUTILS, curl, wget, minikube, sudo, ip, ping, nano: editor, vi: editor, vim: editor, edit: editor, sh: shellC, bash: shellC };
+export const HOST_TOOLS: Record<string, CommandFn> = { ...COREUTILS, curl, wget, minikube, sudo, ip, ping, nano: editor, vi: editor, vim: editor, edit: editor, watch, sh: shellC, bash: shellC };
 
 /** Commands inside containers; a container only has those its image ships (see `ImageInfo.tools`) or apt installed. */
 export const CONTAINER_TOOLS: Record<string, CommandFn> = {
@@ -61,6 +64,8 @@ export const CONTAINER_TOOLS: Record<string, CommandFn> = {
   ip,
   ifconfig,
   route,
+  nc,
+  netstat,
   nano: editor,
   vi: editor,
   vim: editor,

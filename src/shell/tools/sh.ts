@@ -10,7 +10,7 @@ export const shellC: CommandFn = (ctx) => {
   const args = ctx.argv.slice(1);
   const loc: Location = ctx.location.type === 'container' ? { ...ctx.location, shell: name === 'sh' ? 'sh' : 'bash' } : ctx.location;
   let i = 0;
-  for (; i < args.length && /^-[a-z]+$/.test(args[i]!); i++) {
+  for (; i < args.length && /^-[A-Za-z]+$/.test(args[i]!); i++) {
     const flags = args[i]!;
     if (flags.includes('c')) {
       const script = args[i + 1];
