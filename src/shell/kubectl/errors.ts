@@ -1,5 +1,5 @@
 /** Turns simulator errors into kubectl's exact wording: `Error from server (NotFound): pods "x" not found`. */
-import { SimError, formatFieldError } from '../../sim/index.js';
+import { SimError, formatFieldError, resourceForKind } from '../../sim/index.js';
 import type { CommandResult } from '../types.js';
 
 /** kubectl's text for an apiserver error; `file` adds the `error when creating "f.yaml": ` prefix apply/create use. */
@@ -37,4 +37,14 @@ export function usageErrorf(cmdPath: string, message: string): CommandResult {
 /** A plain `error: …` line, exit 1 (cmdutil.CheckErr on a non-API error). */
 export function plainError(message: string): CommandResult {
   return { stdout: '', stderr: `error: ${message}\n`, exitCode: 1 };
+}
+
+/**
+ * `StatusError.Error()`: the apiserver's message, where an Invalid error names the kind with its group
+ * (`Deployment.apps "Web" is invalid: …`), as wrapped errors (`failed to create deployment: …`) show it.
+ */
+export function apiMessage(e: SimError): string {
+  if (e.code !== 'Invalid' || !e.data.kind) return e.message;
+  const group = resourceForKind(e.data.kind)?.group;
+  return group && e.message.startsWith(`${e.data.kind} "`) ? `${e.data.kind}.${group}${e.message.slice(e.data.kind.length)}` : e.message;
 }

@@ -61,6 +61,14 @@ describe('kubectl create generators against the simulated apiserver', () => {
     expect(sh.run('kubectl create deployment web --image=nginx -n nope')).toEqual(err('error: failed to create deployment: namespaces "nope" not found\n'));
   });
 
+  it('names the kind with its group in a wrapped Invalid error', () => {
+    expect(new ShellSession(new Cluster()).run('kubectl create deployment Web --image=nginx')).toEqual(
+      err(
+        'error: failed to create deployment: Deployment.apps "Web" is invalid: metadata.name: Invalid value: "Web": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\')\n',
+      ),
+    );
+  });
+
   it('prints a name with -o name', () => {
     expect(new ShellSession(new Cluster()).run('kubectl create deployment web --image=nginx -o name')).toEqual(ok('deployment.apps/web\n'));
   });

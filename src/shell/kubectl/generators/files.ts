@@ -6,7 +6,7 @@
 import { FsError, SimError, resolvePath, type KubeObject } from '../../../sim/index.js';
 import { parseManifests } from '../../manifest.js';
 import type { CommandContext } from '../../types.js';
-import { errorText } from '../errors.js';
+import { apiMessage, errorText } from '../errors.js';
 
 /** An object read from a manifest, with the name kubectl shows for its source. */
 export interface SourcedObject {
@@ -80,7 +80,7 @@ export function formatVisitErrors(errors: VisitError[]): string {
   return errors
     .map((e) => {
       if (e.type === 'text') return e.text.replace(/^error: /, '');
-      if (e.error.code === 'Invalid') return `Error from server (Invalid): ${e.file ? `error when ${e.verb ?? 'creating'} "${e.file}": ` : ''}${e.error.message}`;
+      if (e.error.code === 'Invalid') return `Error from server (Invalid): ${e.file ? `error when ${e.verb ?? 'creating'} "${e.file}": ` : ''}${apiMessage(e.error)}`;
       return errorText(e.error, e.file ? { file: e.file, verb: e.verb } : {});
     })
     .map((l) => l + '\n')

@@ -5,7 +5,7 @@
  */
 import { SimError, type KubeObject } from '../../../sim/index.js';
 import type { CommandContext, CommandResult } from '../../types.js';
-import { errorText } from '../errors.js';
+import { apiMessage, errorText } from '../errors.js';
 import { bool, type ParsedFlags } from '../flags.js';
 import { toCompactJson } from './json.js';
 import { dryRunOf, forServer, outputError, printObject } from './output.js';
@@ -45,7 +45,7 @@ export function createGenerated(ctx: CommandContext, f: ParsedFlags, obj: KubeOb
     return { stdout: printObject(stored, f, operation, 'none'), stderr: d.warning, exitCode: 0 };
   } catch (e) {
     if (!(e instanceof SimError)) throw e;
-    const text = failPrefix ? `error: ${failPrefix}${e.message}` : errorText(e);
+    const text = failPrefix ? `error: ${failPrefix}${apiMessage(e)}` : errorText(e);
     return { stdout: '', stderr: d.warning + text + '\n', exitCode: 1 };
   }
 }
