@@ -65,6 +65,16 @@ describe('kubectl apply: the three-way merge', () => {
     expect({ labels: d.metadata.labels, image: d.spec.template.spec.containers[0]!.image, generation: d.metadata.generation }).toEqual({ labels: { app: 'web' }, image: 'nginx:1.25', generation: 2 });
   });
 
+  it('applies a generated manifest twice (its status: {} stays the server\'s)', () => {
+    const c = new Cluster();
+    const sh = new ShellSession(c);
+    sh.run('kubectl run web --image=nginx --port=80 --dry-run=client -o yaml > pod.yaml');
+    expect(sh.run('kubectl apply -f pod.yaml')).toEqual({ stdout: 'pod/web created\n', stderr: '', exitCode: 0 });
+    expect(sh.run('kubectl apply -f pod.yaml')).toEqual({ stdout: 'pod/web unchanged\n', stderr: '', exitCode: 0 });
+    sh.run('sleep 3');
+    expect(sh.run('kubectl get pod web')).toEqual({ stdout: 'NAME   READY   STATUS    RESTARTS   AGE\nweb    1/1     Running   0          7s\n', stderr: '', exitCode: 0 });
+  });
+
   it('stores the applied configuration as kubectl does', () => {
     const c = new Cluster();
     const sh = new ShellSession(c);

@@ -86,9 +86,12 @@ export function threeWayMerge(live: KubeObject, desired: KubeObject): { merged: 
   } catch {
     last = undefined;
   }
+  // Status belongs to the server: neither the file's nor the last applied one touches it.
   const { status: _status, ...rest } = desired;
   void _status;
+  if (last) delete last.status;
   const merged = mergeRec(live as unknown as Rec, last, rest as unknown as Rec) as unknown as KubeObject;
+  if (live.status !== undefined) merged.status = live.status;
   merged.metadata = { ...merged.metadata, name: live.metadata.name, namespace: live.metadata.namespace, uid: live.metadata.uid, creationTimestamp: live.metadata.creationTimestamp };
   return { merged, changed: !deepEqual(merged, live) };
 }
