@@ -72,7 +72,7 @@ describe('kubectl apply: the three-way merge', () => {
     expect(sh.run('kubectl apply -f pod.yaml')).toEqual({ stdout: 'pod/web created\n', stderr: '', exitCode: 0 });
     expect(sh.run('kubectl apply -f pod.yaml')).toEqual({ stdout: 'pod/web unchanged\n', stderr: '', exitCode: 0 });
     sh.run('sleep 3');
-    expect(sh.run('kubectl get pod web')).toEqual({ stdout: 'NAME   READY   STATUS    RESTARTS   AGE\nweb    1/1     Running   0          7s\n', stderr: '', exitCode: 0 });
+    expect(sh.run('kubectl get pod web')).toEqual({ stdout: 'NAME   READY   STATUS    RESTARTS   AGE\nweb    1/1     Running   0          9s\n', stderr: '', exitCode: 0 });
   });
 
   it('stores the applied configuration as kubectl does', () => {
