@@ -13,7 +13,6 @@ import { LessonRun } from './lesson-run.js';
 import { tutorCommand } from './tutor-commands.js';
 import type { HistoryItem, LessonSummary, NewHistoryItem, Tutor, TutorOptions, TutorSnapshot } from './types.js';
 
-const MAX_TRANSCRIPT = 2000;
 const MAX_HISTORY = 500;
 /** The prompt while a multi-line command (heredoc, open quote) is being collected. */
 export const CONTINUATION_PROMPT = '> ';
@@ -54,8 +53,8 @@ export function createTutor(options: TutorOptions): Tutor {
     options,
     progress: loaded,
     push(item) {
+      // Append-only within a lesson (Ink's <Static> renders new items by position); opening a lesson starts afresh.
       transcript = [...transcript, { ...item, id: nextId++ } as HistoryItem];
-      if (transcript.length > MAX_TRANSCRIPT) transcript = transcript.slice(transcript.length - MAX_TRANSCRIPT);
     },
     request(r) {
       uiRequests = [...uiRequests, r];
