@@ -13,6 +13,7 @@ describe('the lesson check', () => {
       failures: [
         { lesson: 'fail', stage: 'content', message: 'has 2 tasks; a lesson needs at least 4' },
         { lesson: 'fail', stage: 'content', message: 'has 0 quiz questions; a lesson needs at least 10' },
+        { lesson: 'fail', stage: 'setup', message: '`kubectl get nope` exited 1: error: the server doesn\'t have a resource type "nope"' },
         { lesson: 'fail', task: 'passes-at-start', stage: 'start', message: 'the goal already passes before the task: Pod already exists' },
         { lesson: 'fail', task: 'bad-solution', stage: 'alternative 1', message: 'No pod has labels app=web' },
         { lesson: 'fail', task: 'bad-solution', stage: 'wrong 1', message: 'the goal passes, but this attempt must fail' },
@@ -27,13 +28,14 @@ describe('the lesson check', () => {
         '✗ fail (2 tasks)',
         '    content: has 2 tasks; a lesson needs at least 4',
         '    content: has 0 quiz questions; a lesson needs at least 10',
+        '    setup: `kubectl get nope` exited 1: error: the server doesn\'t have a resource type "nope"',
         '    passes-at-start start: the goal already passes before the task: Pod already exists',
         '    bad-solution alternative 1: No pod has labels app=web',
         '    bad-solution wrong 1: the goal passes, but this attempt must fail',
         '    bad-solution wrong 2: the message is "No pod has labels app=web", expected "Wrong text"',
         '    bad-solution wrong 3: the message "No pod has labels app=web" does not contain "Wrong text"',
         '    bad-solution solution: No pod has labels app=web',
-        '1 lessons, 2 tasks: 8 failed',
+        '1 lessons, 2 tasks: 9 failed',
         '',
       ].join('\n'),
     );
