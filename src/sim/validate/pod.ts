@@ -280,10 +280,14 @@ function hostPorts(containers: AnyContainer[], path: string, seen: Set<string>):
   return errs;
 }
 
-/** `ValidatePodSpec`: every field error of a (defaulted) Pod spec at `path` (`spec`, `spec.template.spec`). */
-export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldError[] {
+/**
+ * `ValidatePodSpec`: every field error of a (defaulted) Pod spec at `path` (`spec`, `spec.template.spec`).
+ * `claimNames` are volumes a StatefulSet's `volumeClaimTemplates` add, which its containers may mount.
+ */
+export function validatePodSpec(spec: PodSpec | undefined, path: string, claimNames: string[] = []): FieldError[] {
   const s = (spec ?? {}) as FullSpec;
   const { errs, names } = validateVolumes(s.volumes ?? [], `${path}.volumes`);
+  for (const n of claimNames) names.add(n);
   const containers = (s.containers ?? []) as AnyContainer[];
   const inits = (s.initContainers ?? []) as AnyContainer[];
   if (containers.length === 0) errs.push({ path: `${path}.containers`, type: 'Required value' });

@@ -25,6 +25,7 @@ interface WorkloadSpec {
   updateStrategy?: { type?: string; rollingUpdate?: unknown };
   podManagementPolicy?: string;
   serviceName?: string;
+  volumeClaimTemplates?: { metadata?: { name?: string } }[];
   completions?: number;
   parallelism?: number;
   backoffLimit?: number;
@@ -69,7 +70,7 @@ function validateSelector(sel: LabelSelector, path: string): FieldError[] {
 }
 
 /** `ValidatePodTemplateSpec` plus the controller's restart-policy rule. */
-function validateTemplate(kind: string, t: PodTemplateSpec | undefined, matches: boolean | undefined, path: string): FieldError[] {
+function validateTemplate(kind: string, t: PodTemplateSpec | undefined, matches: boolean | undefined, path: string, claimNames: string[] = []): FieldError[] {
   if (!t) return [{ path, type: 'Required value' }];
   defaultVolumes(t.spec);
   const errs: FieldError[] = [];
@@ -77,7 +78,7 @@ function validateTemplate(kind: string, t: PodTemplateSpec | undefined, matches:
   if (matches === false) errs.push({ path: `${path}.metadata.labels`, type: 'Invalid value', value: goStringMap(labels), detail: '`selector` does not match template `labels`' });
   errs.push(...validateLabels(labels, `${path}.labels`));
   errs.push(...validateAnnotations(t.metadata?.annotations, `${path}.annotations`));
-  errs.push(...validatePodSpec(t.spec, `${path}.spec`));
+  errs.push(...validatePodSpec(t.spec, `${path}.spec`, claimNames));
   const rp = t.spec?.restartPolicy ?? 'Always';
   if (kind === 'Job') {
     if (rp !== 'OnFailure' && rp !== 'Never') errs.push({ path: `${path}.spec.restartPolicy`, type: 'Unsupported value', value: q(rp), detail: 'supported values: "OnFailure", "Never"' });
@@ -138,7 +139,8 @@ export function validateWorkload(obj: KubeObject, old: KubeObject | undefined): 
     errs.push(...nonNegative(spec.minReadySeconds, 'spec.minReadySeconds'));
   }
   const matches = appsSelector(kind, spec, errs);
-  errs.push(...validateTemplate(kind, spec.template, matches, 'spec.template'));
+  const claims = (spec.volumeClaimTemplates ?? []).map((c) => c?.metadata?.name ?? '').filter(Boolean);
+  errs.push(...validateTemplate(kind, spec.template, matches, 'spec.template', claims));
   if (kind === 'Deployment') {
     const st = spec.strategy;
     if (st?.type !== undefined && st.type !== 'Recreate' && st.type !== 'RollingUpdate') {
