@@ -358,8 +358,8 @@ export class ShellSession implements SessionApi {
     let input = stdin;
     let err = '';
     let last: CommandResult = { stdout: '', stderr: '', exitCode: 0 };
-    for (const cmd of p.commands) {
-      last = this.execSimple(cmd, input);
+    for (const [i, cmd] of p.commands.entries()) {
+      last = this.execSimple(cmd, input, i < p.commands.length - 1);
       err += last.stderr;
       input = last.stdout;
     }
@@ -403,7 +403,7 @@ export class ShellSession implements SessionApi {
     }
   }
 
-  private execSimple(cmd: SimpleCommand, stdin: string): CommandResult {
+  private execSimple(cmd: SimpleCommand, stdin: string, piped = false): CommandResult {
     const x = this.expander();
     this.lastSubExit = 0;
     let argv = cmd.words.flatMap((w) => expandWord(w, x));
@@ -448,7 +448,7 @@ export class ShellSession implements SessionApi {
         env = new Map(this.frame.env);
         for (const v of values) env.set(v.name, v.value);
       }
-      result = this.execArgv(argv, input, env, values.map((v) => v.name));
+      result = this.execArgv(argv, input, env, values.map((v) => v.name), this.depth === 0 && !piped && fd1.type === 'stdout');
     }
     return this.route(result, fd1, fd2, fs);
   }
@@ -505,7 +505,7 @@ export class ShellSession implements SessionApi {
   }
 
   /** Runs argv at the current location and records it. */
-  execArgv(argv: string[], stdin: string, env?: Map<string, string>, extraExported: string[] = []): CommandResult {
+  execArgv(argv: string[], stdin: string, env?: Map<string, string>, extraExported: string[] = [], tty = false): CommandResult {
     const location = this.frame.location;
     const fs = this.fsAt(location);
     const name = argv[0] ?? '';
@@ -517,7 +517,7 @@ export class ShellSession implements SessionApi {
       else if (this.depth >= MAX_DEPTH) result = fail(`${this.shellName()}: maximum nesting depth exceeded`);
       else {
         const exported = extraExported.length ? new Set([...this.frame.exported, ...extraExported]) : this.frame.exported;
-        const ctx: CommandContext = { argv, stdin, location, cluster: this.cluster, fs, cwd: this.frame.cwd, env: env ?? this.frame.env, exported, session: this };
+        const ctx: CommandContext = { argv, stdin, location, cluster: this.cluster, fs, cwd: this.frame.cwd, env: env ?? this.frame.env, exported, session: this, tty };
         this.depth++;
         try {
           result = found(ctx);

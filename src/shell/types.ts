@@ -50,6 +50,8 @@ export interface CommandContext {
   fs: FileSystem;
   cwd: string;
   env: Map<string, string>;
+  /** Whether stdout is the learner's terminal (not a pipe, file or `$(…)`): `ls` prints columns only then. */
+  tty?: boolean;
   /** Names of `env` that are exported (what `env` prints and child processes inherit); all of them when absent. */
   exported?: Set<string>;
   session: SessionApi;

@@ -1,11 +1,28 @@
 /**
- * `ls [-a] [-A] [-l] [-d] [-1] [PATH…]`: names sorted, two spaces apart on one line (as GNU ls prints when it cannot
- * measure a terminal), or `-l`'s long listing with simulated times.
+ * `ls [-a] [-A] [-l] [-d] [-1] [PATH…]`: names sorted, in columns on an 80-column terminal and one per line into a
+ * pipe or file (as GNU ls decides by isatty), or `-l`'s long listing with simulated times.
  */
 import type { CommandFn } from '../types.js';
 import { getopt, help, isResult, pathOf } from './util.js';
 
 const USAGE = 'Usage: ls [OPTION]... [FILE]...';
+
+/** GNU ls -C: the most columns that fit the width, filled top to bottom, two spaces between columns. */
+export function columns(names: string[], width: number): string {
+  for (let cols = Math.min(names.length, Math.floor(width / 3)); cols > 1; cols--) {
+    const rows = Math.ceil(names.length / cols);
+    const used = Math.ceil(names.length / rows);
+    const widths = Array.from({ length: used }, (_, c) => Math.max(...names.slice(c * rows, c * rows + rows).map((n) => n.length)));
+    if (widths.reduce((a, w) => a + w, 0) + 2 * (used - 1) > width) continue;
+    let out = '';
+    for (let r = 0; r < rows; r++) {
+      const cells = widths.map((w, c) => ({ name: names[c * rows + r], w })).filter((x) => x.name !== undefined);
+      out += cells.map((x, i) => (i === cells.length - 1 ? x.name! : x.name!.padEnd(x.w + 2))).join('') + '\n';
+    }
+    return out;
+  }
+  return names.map((n) => n + '\n').join('');
+}
 
 export const ls: CommandFn = (ctx) => {
   const p = getopt(ctx, { flags: 'aAlhd1FRrtS', long: { all: 'a', 'almost-all': 'A', 'human-readable': 'h', directory: 'd' }, usage: USAGE, usageExit: 2 });
@@ -18,14 +35,15 @@ export const ls: CommandFn = (ctx) => {
   const dirOnly = p.opts.has('d');
   const reverse = p.opts.has('r');
   const targets = p.operands.length ? p.operands : ['.'];
+  const owner = ctx.location.type === 'host' ? 'learner learner' : ctx.location.type === 'node' && ctx.cwd.startsWith('/home/docker') ? 'docker docker' : 'root root';
   const entry = (full: string, name: string, dir: boolean): string => {
-    const size = dir ? 4096 : ctx.fs.readFile(full).length;
-    return `${dir ? 'drwxr-xr-x' : '-rw-r--r--'} ${dir ? 2 : 1} root root ${String(size).padStart(4)} Jan  1 12:00 ${name}\n`;
+    const size = dir ? 4096 : new TextEncoder().encode(ctx.fs.readFile(full)).length;
+    return `${dir ? 'drwxr-xr-x' : '-rw-r--r--'} ${dir ? 2 : 1} ${owner} ${String(size).padStart(4)} Jan  1 12:00 ${name}\n`;
   };
   const format = (names: string[], dir: string): string => {
     if (long) return `total ${names.length * 4}\n` + names.map((n) => entry(pathOf(ctx, `${dir}/${n}`), n, n === '.' || n === '..' || ctx.fs.isDir(pathOf(ctx, `${dir}/${n}`)))).join('');
     if (!names.length) return '';
-    return one ? names.map((n) => n + '\n').join('') : names.join('  ') + '\n';
+    return one || !ctx.tty ? names.map((n) => n + '\n').join('') : columns(names, 80);
   };
   let out = '';
   let err = '';

@@ -16,6 +16,19 @@ describe('ls, cat, mkdir, rm, cp, mv, touch', () => {
     expect(sh.run('cat /tmp')).toEqual(err('cat: /tmp: Is a directory\n'));
   });
 
+  it('ls prints columns on the terminal and one name per line into a pipe, as GNU ls does', () => {
+    const names = Array.from({ length: 14 }, (_, i) => `deployment-${String(i).padStart(2, '0')}.yaml`);
+    const sh = new ShellSession(new Cluster(), { files: Object.fromEntries(names.map((n) => [n, ''])) });
+    expect(sh.run('ls')).toEqual(
+      out(
+        'deployment-00.yaml  deployment-04.yaml  deployment-08.yaml  deployment-12.yaml\ndeployment-01.yaml  deployment-05.yaml  deployment-09.yaml  deployment-13.yaml\ndeployment-02.yaml  deployment-06.yaml  deployment-10.yaml\ndeployment-03.yaml  deployment-07.yaml  deployment-11.yaml\n',
+      ),
+    );
+    expect(sh.run('ls | wc -l')).toEqual(out('14\n'));
+    expect(sh.run('ls > list.txt; head -2 list.txt')).toEqual(out('deployment-00.yaml\ndeployment-01.yaml\n'));
+    expect(sh.run('ls -l deployment-00.yaml')).toEqual(out('-rw-r--r-- 1 learner learner    0 Jan  1 12:00 deployment-00.yaml\n'));
+  });
+
   it('creates, copies, moves and removes', () => {
     const sh = fresh();
     expect(sh.run('mkdir d && mkdir d')).toEqual(err('mkdir: cannot create directory ‘d’: File exists\n'));
