@@ -11,7 +11,7 @@ import { Cluster } from '../../../src/sim/index.js';
 const VERBS = ['create', 'create deployment', 'create service nodeport', 'create service clusterip', 'create ingress', 'create configmap', 'create secret generic', 'create namespace', 'run', 'expose', 'apply', 'delete', 'exec', 'scale', 'rollout status', 'rollout history', 'rollout undo', 'rollout restart', 'set image', 'label', 'annotate', 'edit', 'replace'];
 const TOKENS = [
   'web', 'nope', 'pod', 'pods', 'deploy', 'deployment/web', 'svc/web', 'pod/box', 'all', 'foo', 'box', 'x=y', 'app=web', 'app-', 'nginx=nginx:1.25', '*=busybox',
-  '-f', 'web.yaml', 'missing.yaml', '-', '-n', 'dev', '-l', 'app=web', '--all', '-o', 'yaml', 'json', 'name', 'wide', '--dry-run', '--dry-run=client', '--dry-run=server', '--dry-run=bad',
+  '-f', 'web.yaml', 'pod.yaml', 'missing.yaml', '-', '-n', 'dev', '-l', 'app=web', '--all', '-o', 'yaml', 'json', 'name', 'wide', '--dry-run', '--dry-run=client', '--dry-run=server', '--dry-run=bad',
   '--image=nginx', '--image=', '--replicas=3', '--replicas=-1', '--replicas=x', '--port=80', '--port=x', '--tcp=80:8080', '--tcp=x', '--node-port=30080', '--rule=/=web:80', '--rule=bad',
   '--overwrite', '--record', '--to-revision=1', '--to-revision=9', '--revision=1', '--timeout=3s', '--watch=false', '-it', '-i', '--rm', '--restart=Never', '--expose', '--type=NodePort',
   '--target-port=http', '--selector=', '--force', '--grace-period=0', '-c', 'nginx', '--', 'sh', 'hostname', 'ls', '--from-literal=a=b', '--from-literal=bad', '--save-config', '--bogus', '=', '',
@@ -28,7 +28,11 @@ function problem(r: CommandResult): string {
 }
 
 function fresh(): ShellSession {
-  const sh = new ShellSession(new Cluster(), { files: { 'web.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n' } });
+  const files = {
+    'web.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n',
+    'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  creationTimestamp: null\n  labels:\n    run: p\n  name: p\nspec:\n  containers:\n  - image: nginx\n    name: p\n    resources: {}\nstatus: {}\n',
+  };
+  const sh = new ShellSession(new Cluster(), { files });
   sh.run('kubectl create deployment web --image=nginx --port=80 && kubectl run box --image=busybox -- sleep 3600 && kubectl create ns dev');
   return sh;
 }
@@ -46,6 +50,29 @@ describe('property: the writing verbs', () => {
         expect(problem(r)).toBe('');
       }),
       { numRuns: 4000, seed: 4 },
+    );
+  }, 120_000);
+
+  it('never throw on random sequences of well-formed commands', () => {
+    const LINES = [
+      'kubectl apply -f pod.yaml', 'kubectl apply -f web.yaml', 'kubectl create -f pod.yaml', 'kubectl delete -f pod.yaml', 'kubectl delete pod p',
+      'kubectl label pod p a=b --overwrite', 'kubectl label pod p a-', 'kubectl annotate pod p x=y --overwrite', 'kubectl set image pod p p=nginx:1.25',
+      'kubectl create deployment web --image=nginx --port=80', 'kubectl delete deploy web', 'kubectl scale deploy web --replicas=3', 'kubectl scale deploy web --replicas=0',
+      'kubectl set image deploy/web nginx=nginx:1.25', 'kubectl set image deploy/web nginx=nginx:nope', 'kubectl rollout undo deploy/web', 'kubectl rollout undo deploy/web --to-revision=1',
+      'kubectl rollout restart deploy/web', 'kubectl rollout status deploy/web --timeout=5s', 'kubectl rollout history deploy/web', 'kubectl expose deploy web --port=80',
+      'kubectl delete svc web', 'kubectl run p --image=nginx', 'kubectl run t --rm -i --image=busybox --restart=Never -- hostname', 'kubectl exec p -- hostname',
+      'kubectl exec deploy/web -- hostname', 'kubectl get pod p -o yaml > live.yaml', 'kubectl get deploy web -o yaml > live.yaml', 'kubectl apply -f live.yaml',
+      'kubectl replace -f live.yaml', 'kubectl replace --force -f live.yaml', 'kubectl edit --edited-file=live.yaml', 'kubectl delete all --all', 'sleep 5',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...LINES), { minLength: 1, maxLength: 12 }), (lines) => {
+        const sh = fresh();
+        for (const l of lines) {
+          if (sh.location().type !== 'host') sh.run('exit');
+          expect(problem(sh.run(l))).toBe('');
+        }
+      }),
+      { numRuns: 150, seed: 7 },
     );
   }, 120_000);
 });
