@@ -1,4 +1,7 @@
-/** `tee [-a] FILE…`: copies stdin to stdout and to each file. */
+/**
+ * `tee [-a] FILE…`: copies stdin to stdout and to each FILE (appending with `-a`), as in the minikube Ingress
+ * tutorial's `echo "$(minikube ip) hello-world.example" | sudo tee -a /etc/hosts`. Errors in GNU coreutils' wording.
+ */
 import { FsError, fsErrorText } from '../../sim/index.js';
 import type { CommandFn } from '../types.js';
 import { getopt, help, isResult, pathOf } from './util.js';
@@ -6,9 +9,9 @@ import { getopt, help, isResult, pathOf } from './util.js';
 const USAGE = 'Usage: tee [OPTION]... [FILE]...';
 
 export const tee: CommandFn = (ctx) => {
-  const p = getopt(ctx, { flags: 'ai', long: { append: 'a' }, usage: USAGE });
+  const p = getopt(ctx, { flags: 'ai', long: { append: 'a', 'ignore-interrupts': 'i' }, usage: USAGE });
   if (isResult(p)) return p;
-  if (p.help) return help(`${USAGE}\nCopy standard input to each FILE, and also to standard output.\n\n  -a, --append              append to the given FILEs, do not overwrite\n      --help        display this help and exit`);
+  if (p.help) return help(`${USAGE}\nCopy standard input to each FILE, and also to standard output.\n\n  -a, --append              append to the given FILEs, do not overwrite\n  -i, --ignore-interrupts   ignore interrupt signals\n      --help        display this help and exit`);
   let err = '';
   for (const f of p.operands) {
     if (f === '/dev/null') continue;
