@@ -195,3 +195,35 @@ export function describeNetworkPolicy(c: Cluster, np: NetworkPolicy): string {
   w.write(1, `Policy Types: ${types.join(', ') || '<none>'}\n`);
   return w.done();
 }
+
+/** `describeEndpointSliceV1`. */
+export function describeEndpointSlice(c: Cluster, s: EndpointSlice, events = true): string {
+  const w = new DescribeWriter(c.now());
+  w.write(0, `Name:\t${s.metadata.name}\n`);
+  w.write(0, `Namespace:\t${s.metadata.namespace}\n`);
+  w.labels('Labels', s.metadata.labels);
+  w.annotations('Annotations', s.metadata.annotations);
+  w.write(0, `AddressType:\t${s.addressType}\n`);
+  if (!s.ports?.length) w.write(0, 'Ports: <unset>\n');
+  else {
+    w.write(0, 'Ports:\n');
+    w.write(1, 'Name\tPort\tProtocol\n');
+    w.write(1, '----\t----\t--------\n');
+    for (const p of s.ports) w.write(1, `${p.name || '<unset>'}\t${p.port ?? '<unset>'}\t${p.protocol ?? 'TCP'}\n`);
+  }
+  if (!s.endpoints?.length) w.write(0, 'Endpoints: <none>\n');
+  else {
+    w.write(0, 'Endpoints:\n');
+    for (const e of s.endpoints) {
+      w.write(1, `- Addresses:\t${e.addresses.join(', ') || '<none>'}\n`);
+      w.write(2, 'Conditions:\n');
+      w.write(3, `Ready:\t${e.conditions.ready === undefined ? '<unset>' : String(e.conditions.ready)}\n`);
+      w.write(2, `Hostname:\t${e.hostname ?? '<unset>'}\n`);
+      if (e.targetRef) w.write(2, `TargetRef:\t${e.targetRef.kind}/${e.targetRef.name}\n`);
+      w.write(2, `NodeName:\t${e.nodeName ?? '<unset>'}\n`);
+      w.write(2, `Zone:\t${(e as { zone?: string }).zone ?? '<unset>'}\n`);
+    }
+  }
+  if (events) w.events(c.eventsFor(s));
+  return w.done();
+}

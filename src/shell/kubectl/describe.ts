@@ -4,10 +4,11 @@
  * kubectl's `DescribeMatchingResources` does; none at all gives the apiserver's NotFound. As kubectl does, the Events
  * section is left out when several objects (or a prefix match) are described, unless `--show-events` is given.
  */
-import { SimError, qualifiedResource, type Cluster, type ConfigMap, type Deployment, type Endpoints, type Ingress, type KubeObject, type Namespace, type NetworkPolicy, type Node, type Pod, type ReplicaSet, type ReplicationController, type Secret, type Service } from '../../sim/index.js';
+import { SimError, qualifiedResource, type Cluster, type ConfigMap, type Deployment, type EndpointSlice, type Endpoints, type Ingress, type KubeObject, type Namespace, type NetworkPolicy, type Node, type Pod, type ReplicaSet, type ReplicationController, type Secret, type Service } from '../../sim/index.js';
 import type { CommandResult } from '../types.js';
 import { describeConfigMap, describeNamespace, describeNode, describeSecret } from './describe-cluster.js';
-import { describeEndpoints, describeIngress, describeNetworkPolicy, describeService } from './describe-network.js';
+import { describeEndpointSlice, describeEndpoints, describeIngress, describeNetworkPolicy, describeService } from './describe-network.js';
+import { describeGeneric, describeIngressClass, describeServiceAccount } from './describe-generic.js';
 import { describePod } from './describe-pod.js';
 import { describeDeployment, describeReplicaSet, describeReplicationController } from './describe-workloads.js';
 import { errorText, usageError } from './errors.js';
@@ -24,6 +25,7 @@ export const DESCRIBERS: Record<string, Describer> = {
   Pod: (c, o, e) => describePod(c, o as Pod, e),
   Service: (c, o, e) => describeService(c, o as Service, e),
   Endpoints: (c, o, e) => describeEndpoints(c, o as Endpoints, e),
+  EndpointSlice: (c, o, e) => describeEndpointSlice(c, o as EndpointSlice, e),
   Ingress: (c, o, e) => describeIngress(c, o as Ingress, e),
   NetworkPolicy: (c, o) => describeNetworkPolicy(c, o as NetworkPolicy),
   Deployment: (c, o, e) => describeDeployment(c, o as Deployment, e),
@@ -33,17 +35,9 @@ export const DESCRIBERS: Record<string, Describer> = {
   Node: (c, o, e) => describeNode(c, o as Node, e),
   ConfigMap: (c, o, e) => describeConfigMap(c, o as ConfigMap, e),
   Secret: (c, o) => describeSecret(c, o as Secret),
+  IngressClass: describeIngressClass,
+  ServiceAccount: describeServiceAccount,
 };
-
-/** The generic describer for other kinds: name, namespace, labels, annotations. */
-function genericDescribe(c: Cluster, o: KubeObject, events: boolean): string {
-  const lines = [`Name:         ${o.metadata.name}`, ...(o.metadata.namespace ? [`Namespace:    ${o.metadata.namespace}`] : [])];
-  const labels = Object.entries(o.metadata.labels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
-  lines.push(`Labels:       ${labels.length ? labels.map(([k, v]) => `${k}=${v}`).join('\n              ') : '<none>'}`);
-  lines.push('Annotations:  <none>', `API Version:  ${o.apiVersion}`, `Kind:         ${o.kind}`);
-  void c;
-  return lines.join('\n') + (events ? '\nEvents:       <none>\n' : '\n');
-}
 
 export const describe: Verb = (ctx, args): CommandResult => {
   const parsed = parseFlags(args, [
@@ -82,7 +76,7 @@ export const describe: Verb = (ctx, args): CommandResult => {
     }
   }
   const explicit = f.values.get('show-events');
-  const describeOne = (o: KubeObject, events: boolean): string => (DESCRIBERS[o.kind] ?? genericDescribe)(ctx.cluster, o, events);
+  const describeOne = (o: KubeObject, events: boolean): string => (DESCRIBERS[o.kind] ?? describeGeneric)(ctx.cluster, o, events);
   // kubectl's DescribeMatchingResources: `describe TYPE PREFIX` with no exact match describes every name with that prefix.
   if (errors.length > 0 && f.positionals.length === 2 && !f.positionals[0]!.includes('/')) {
     const req = ra.requests[0]!;

@@ -546,6 +546,63 @@ Events:              <none>
     );
   });
 
+  it('describes EndpointSlices, IngressClasses and other kinds', () => {
+    const sh = session();
+    sh.run('sleep 10');
+    expect(sh.run('kubectl describe endpointslices -l kubernetes.io/service-name=web')).toEqual(
+      out(`Name:         web-5fjsw
+Namespace:    default
+Labels:       endpointslice.kubernetes.io/managed-by=endpointslice-controller.k8s.io
+              kubernetes.io/service-name=web
+Annotations:  <none>
+AddressType:  IPv4
+Ports:
+  Name     Port  Protocol
+  ----     ----  --------
+  <unset>  80    TCP
+Endpoints:
+  - Addresses:  10.244.0.3
+    Conditions:
+      Ready:    true
+    Hostname:   <unset>
+    TargetRef:  Pod/web-7b5c88c86d-j62lh
+    NodeName:   minikube
+    Zone:       <unset>
+  - Addresses:  10.244.0.4
+    Conditions:
+      Ready:    true
+    Hostname:   <unset>
+    TargetRef:  Pod/web-7b5c88c86d-rxvbq
+    NodeName:   minikube
+    Zone:       <unset>
+Events:         <none>
+`),
+    );
+    sh.run('minikube addons enable ingress');
+    sh.run('sleep 30');
+    expect(sh.run('kubectl describe ingressclass nginx')).toEqual(
+      out(`Name:         nginx
+Labels:       app.kubernetes.io/component=controller
+              app.kubernetes.io/instance=ingress-nginx
+              app.kubernetes.io/name=ingress-nginx
+Annotations:  ingressclass.kubernetes.io/is-default-class: true
+Controller:   k8s.io/ingress-nginx
+Events:       <none>
+`),
+    );
+    expect(sh.run('kubectl describe ns kube-public')).toEqual(
+      out(`Name:         kube-public
+Labels:       kubernetes.io/metadata.name=kube-public
+Annotations:  <none>
+Status:       Active
+
+No resource quota.
+
+No LimitRange resource.
+`),
+    );
+  });
+
   it('matches names by prefix, and leaves out Events when describing several objects', () => {
     const sh = session();
     sh.run('sleep 10');

@@ -102,3 +102,10 @@ describe('jsonpath', () => {
     expect(jsonpath('{.items', data)).toEqual({ ok: false, error: 'error: error parsing jsonpath {.items, unclosed action' });
   });
 });
+
+describe('generic describe labels (smartLabelFor)', () => {
+  it('splits camelCase as fatih/camelcase does and upper-cases acronyms', async () => {
+    const { smartLabelFor } = await import('../../../src/shell/kubectl/describe-generic.js');
+    expect(['apiVersion', 'creationTimestamp', 'uid', 'podIP', 'hostIPs', 'x_y', 'URLPath'].map(smartLabelFor)).toEqual(['API Version', 'Creation Timestamp', 'UID', 'Pod IP', 'Host I Ps', 'x_y', 'URL Path']);
+  });
+});
