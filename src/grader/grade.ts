@@ -46,10 +46,17 @@ export function runCheck(check: Check, input: GraderInput, bindings: () => Recor
   return !v.ok && check.message ? { ok: false, message: check.message } : v;
 }
 
-/** Grades a goal: every check runs; ok when all pass; the message is the first failure, or the last success. */
-export function checkGoal(goal: Goal, input: GraderInput): GoalVerdict {
-  let env: Record<string, unknown> | undefined;
-  const bindings = (): Record<string, unknown> => (env ??= celBindings(input));
+/** What several goals graded against the same state can share: the CEL environment, built once. */
+export interface GradeCache {
+  cel?: Record<string, unknown>;
+}
+
+/**
+ * Grades a goal: every check runs; ok when all pass; the message is the first failure, or the last success. Pass one
+ * `cache` to all the goals graded against one unchanged state.
+ */
+export function checkGoal(goal: Goal, input: GraderInput, cache: GradeCache = {}): GoalVerdict {
+  const bindings = (): Record<string, unknown> => (cache.cel ??= celBindings(input));
   const checks = goal.map((check) => runCheck(check, input, bindings));
   const failed = checks.find((v) => !v.ok);
   if (failed) return { ok: false, message: failed.message, checks };
