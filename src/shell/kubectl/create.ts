@@ -4,7 +4,7 @@
  * `Error from server (AlreadyExists): error when creating "pod.yaml": pods "x" already exists`.
  * https://kubernetes.io/docs/reference/kubectl/generated/kubectl_create/
  */
-import { SimError, resourceForKind } from '../../sim/index.js';
+import { SimError, qualifiedResource, resourceForKind } from '../../sim/index.js';
 import type { CommandContext, CommandResult } from '../types.js';
 import { createConfigMap, createNamespace, createSecret, createServiceAccount } from './create-config.js';
 import { createDeployment } from './create-deployment.js';
@@ -90,7 +90,10 @@ function createFromFiles(ctx: CommandContext, args: string[]): CommandResult {
       continue;
     }
     try {
-      if (dryRun === 'client') {
+      if (dryRun !== 'none') {
+        const info = resourceForKind(String(obj.kind))!;
+        const name = obj.metadata?.name ?? '';
+        if (dryRun === 'server' && ctx.cluster.get(info.kind, info.namespaced ? (obj.metadata?.namespace ?? ns ?? 'default') : undefined, name)) throw SimError.alreadyExists(qualifiedResource(info), name);
         out += printObject(obj, f, 'created', dryRun);
         continue;
       }

@@ -107,6 +107,10 @@ export const run: Verb = (ctx, args) => {
     return { stdout: (svc ? printObject(svc, f, 'created', 'client') : '') + printObject(pod, f, 'created', 'client'), stderr: dry.warning, exitCode: 0 };
   }
   const namespace = ns ?? 'default';
+  if (dry.value === 'server') {
+    if (ctx.cluster.get('Pod', namespace, name)) return { stdout: '', stderr: `Error from server (AlreadyExists): pods "${name}" already exists\n`, exitCode: 1 };
+    return { stdout: (svc ? printObject(svc, f, 'created', 'server') : '') + printObject(pod, f, 'created', 'server'), stderr: dry.warning, exitCode: 0 };
+  }
   let stored: KubeObject;
   try {
     stored = ctx.cluster.create(forServer(pod), namespace);

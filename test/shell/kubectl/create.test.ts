@@ -88,3 +88,17 @@ describe('kubectl create generators against the simulated apiserver', () => {
     }
   });
 });
+
+describe('--dry-run=server', () => {
+  it('checks against the cluster but stores nothing', () => {
+    const c = new Cluster();
+    const sh = new ShellSession(c, { files: { 'pod.yaml': POD } });
+    expect(sh.run('kubectl create -f pod.yaml --dry-run=server')).toEqual(ok('pod/web created (server dry run)\n'));
+    expect(sh.run('kubectl run web --image=nginx --dry-run=server')).toEqual(ok('pod/web created (server dry run)\n'));
+    expect(sh.run('kubectl create deployment web --image=nginx --dry-run=server')).toEqual(ok('deployment.apps/web created (server dry run)\n'));
+    expect(c.get('Pod', 'default', 'web')).toBeUndefined();
+    sh.run('kubectl create -f pod.yaml');
+    expect(sh.run('kubectl create -f pod.yaml --dry-run=server')).toEqual(err('Error from server (AlreadyExists): error when creating "pod.yaml": pods "web" already exists\n'));
+    expect(sh.run('kubectl run web --image=nginx --dry-run=server')).toEqual(err('Error from server (AlreadyExists): pods "web" already exists\n'));
+  });
+});
