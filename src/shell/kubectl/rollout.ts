@@ -155,9 +155,10 @@ function restart(ctx: CommandContext, obj: KubeObject, f: ParsedFlags): CommandR
 }
 
 function pauseResume(ctx: CommandContext, obj: KubeObject, f: ParsedFlags, pause: boolean): CommandResult {
-  if (obj.kind !== 'Deployment') return { stdout: '', stderr: `error: ${obj.kind.toLowerCase()}s ${JSON.stringify(obj.metadata.name)} ${pause ? 'pausing' : 'resuming'} is not supported\n`, exitCode: 1 };
+  const resource = obj.kind === 'Deployment' ? 'deployments.apps' : `${obj.kind.toLowerCase()}s`;
+  if (obj.kind !== 'Deployment') return { stdout: '', stderr: `error: ${resource} ${JSON.stringify(obj.metadata.name)} ${pause ? 'pausing' : 'resuming'} is not supported\n`, exitCode: 1 };
   const d = obj as Deployment;
-  if (!!d.spec.paused === pause) return { stdout: '', stderr: `error: ${objectRef(obj)} is already ${pause ? 'paused' : 'resumed'}\n`, exitCode: 1 };
+  if (!!d.spec.paused === pause) return { stdout: '', stderr: `error: ${resource} ${JSON.stringify(obj.metadata.name)} ${pause ? 'is already paused' : 'is not paused'}\n`, exitCode: 1 };
   const next = structuredClone(d);
   if (pause) next.spec.paused = true;
   else delete next.spec.paused;

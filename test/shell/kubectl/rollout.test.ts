@@ -90,3 +90,14 @@ describe('kubectl rollout restart', () => {
     expect(sh.run('kubectl rollout foo deploy/web')).toEqual(err("error: unknown command \"foo deploy/web\"\nSee 'kubectl rollout -h' for help and examples\n"));
   });
 });
+
+describe('kubectl rollout pause and resume', () => {
+  it('pauses once, resumes once', () => {
+    const sh = deployed();
+    expect(sh.run('kubectl rollout pause deployment/web')).toEqual(ok('deployment.apps/web paused\n'));
+    expect(sh.run('kubectl rollout pause deployment/web')).toEqual(err('error: deployments.apps "web" is already paused\n'));
+    expect(sh.run('kubectl rollout undo deployment/web')).toEqual(err('error: no rollout history found for deployment "web"\n'));
+    expect(sh.run('kubectl rollout resume deployment/web')).toEqual(ok('deployment.apps/web resumed\n'));
+    expect(sh.run('kubectl rollout resume deployment/web')).toEqual(err('error: deployments.apps "web" is not paused\n'));
+  });
+});
