@@ -75,6 +75,19 @@ describe('kubectl apply: the three-way merge', () => {
     expect(sh.run('kubectl get pod web')).toEqual({ stdout: 'NAME   READY   STATUS    RESTARTS   AGE\nweb    1/1     Running   0          9s\n', stderr: '', exitCode: 0 });
   });
 
+  it('refuses to change an immutable selector', () => {
+    const sh = new ShellSession(new Cluster());
+    write(sh, 'd.yaml', DEPLOY('nginx'));
+    sh.run('kubectl apply -f d.yaml');
+    write(sh, 'd.yaml', DEPLOY('nginx').replace(/app: web/g, 'app: web2'));
+    expect(sh.run('kubectl apply -f d.yaml')).toEqual({
+      stdout: '',
+      stderr:
+        'The Deployment "web" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"web2"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable\n',
+      exitCode: 1,
+    });
+  });
+
   it('stores the applied configuration as kubectl does', () => {
     const c = new Cluster();
     const sh = new ShellSession(c);
