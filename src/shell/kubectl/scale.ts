@@ -43,7 +43,11 @@ export const scale: Verb = (ctx, args) => {
   const dryRun = dry.ok ? dry.value : 'none';
   const found = resolveObjects(ctx, f.positionals, { files: arr(f, 'filename'), recursive: bool(f, 'recursive'), namespace: str(f, 'namespace'), selector: str(f, 'selector'), all: bool(f, 'all'), allNamespaces: bool(f, 'all-namespaces') });
   if (typeof found === 'string') return { stdout: '', stderr: found + '\n', exitCode: 1 };
-  if (found.objects.length === 0 && found.errors.length === 0) return { stdout: '', stderr: 'error: no objects passed to scale\n', exitCode: 1 };
+  if (found.objects.length === 0) {
+    // scale.go wraps the lookup error with %w, so it prints as a plain error, not `Error from server (…)`.
+    const why = found.errors.map((e) => e.replace(/^Error from server \([A-Za-z]+\): /, '')).join(', ');
+    return { stdout: '', stderr: `error: no objects passed to scale${why ? ` ${why}` : ''}\n`, exitCode: 1 };
+  }
   let stdout = '';
   const errors = [...found.errors];
   for (const obj of found.objects) {

@@ -21,7 +21,7 @@ describe('kubectl scale', () => {
     const sh = new ShellSession(new Cluster());
     expect(sh.run('kubectl scale deployment web')).toEqual(err('error: required flag(s) "replicas" not set\n'));
     expect(sh.run('kubectl scale deployment web --replicas=-1')).toEqual(err('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0\n'));
-    expect(sh.run('kubectl scale deployment web --replicas=2')).toEqual(err('Error from server (NotFound): deployments.apps "web" not found\n'));
+    expect(sh.run('kubectl scale deployment web --replicas=2')).toEqual(err('error: no objects passed to scale deployments.apps "web" not found\n'));
     expect(sh.run('kubectl scale deployment web --replicas=2 --bogus')).toEqual(err("error: unknown flag: --bogus\nSee 'kubectl scale --help' for usage.\n"));
   });
 });

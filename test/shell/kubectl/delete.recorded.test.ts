@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ShellSession } from '../../../src/shell/index.js';
+import { Cluster } from '../../../src/sim/index.js';
+
+interface Fixture {
+  command: string;
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+const dir = path.join(import.meta.dirname, '../../fixtures/kubectl');
+const fixtures = JSON.parse(readFileSync(path.join(dir, 'writes.json'), 'utf8')) as Fixture[];
+const objects = readFileSync(path.join(dir, 'dry-run-objects.yaml'), 'utf8');
+
+/**
+ * What real kubectl 1.32 printed for delete, label, annotate, scale, set image, rollout restart and expose against a
+ * fake apiserver holding dry-run-objects.yaml (test/fixtures/kubectl/dry-run-record.mjs); the sandbox must print the same.
+ */
+describe('writing verbs print what real kubectl 1.32 prints (test/fixtures/kubectl/writes.json)', () => {
+  it('has the recorded fixtures', () => {
+    expect(fixtures.length).toBeGreaterThan(20);
+  });
+  for (const f of fixtures) {
+    it(f.command, () => {
+      const sh = new ShellSession(new Cluster(), { files: { 'objects.yaml': objects } });
+      expect(sh.run('kubectl apply -f objects.yaml').exitCode).toBe(0);
+      const r = sh.run(f.command);
+      expect({ command: f.command, ...r }).toEqual(f);
+    });
+  }
+});
