@@ -102,9 +102,13 @@ export const curl: CommandFn = (ctx) => {
   const silent = o.has('s') && !o.has('S');
   const target = resolveOverride(resolves, u.host, u.port);
   const r = httpRequest(ctx.cluster, src, target ?? u.host, u.port, { method, path: u.path, host: hostHeader, headers: sent });
+  // curl's progress meter goes to stderr whenever the body does not go to the terminal (a pipe, a file, `kubectl exec`).
+  const toFile = o.has('o') && o.get('o') !== '-';
+  const meter = !o.has('s') && !o.has('v') && (toFile || !ctx.tty);
   if (!r.ok) {
     const f = curlFailure(target ? { ...r.failure, host: u.host } : r.failure, maxTime);
-    return silent ? { stdout: '', stderr: '', exitCode: f.exitCode } : f;
+    if (silent) return { stdout: '', stderr: '', exitCode: f.exitCode };
+    return meter ? { ...f, stderr: progress(0) + f.stderr } : f;
   }
   const res = r.response;
   if (o.has('f') && res.status >= 400) return silent ? { stdout: '', stderr: '', exitCode: 22 } : fail(`curl: (22) The requested URL returned error: ${res.status}`, 22);
@@ -134,6 +138,7 @@ export const curl: CommandFn = (ctx) => {
   }
   const w = o.get('w');
   if (w !== undefined) stdout += writeOut(w, res.status, target ?? addressOf(ctx, u.host) ?? '');
+  if (meter) stderr = progress(method === 'HEAD' ? 0 : new TextEncoder().encode(res.body).length) + stderr;
   return { stdout, stderr, exitCode: 0 };
 };
 
@@ -144,6 +149,14 @@ function resolveOverride(entries: string[], host: string, port: number): string 
     if (m && m[1]!.toLowerCase() === host && (m[2] === '*' || Number(m[2]) === port)) return m[3];
   }
   return undefined;
+}
+
+/** The final state of curl's progress meter (its two header lines and one line of numbers). */
+function progress(size: number): string {
+  const n5 = (x: number): string => (x < 100_000 ? String(x) : `${Math.round(x / 1024)}k`).padStart(5);
+  const pct = size ? '100' : '  0';
+  const speed = size ? n5(size * 1000) : n5(0);
+  return `  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n${pct} ${n5(size)}  ${pct} ${n5(size)}    0     0  ${speed}      0 --:--:-- --:--:-- --:--:-- ${speed}\n`;
 }
 
 function splitHeader(h: string): [string, string] {

@@ -22,6 +22,15 @@ describe('curl', () => {
     expect(sh.run('curl -sv web 2>&1 >/dev/null | head -1')).toEqual(out(`*   Trying ${ipOf(sh, 'pod', 'web')}:80...\n`));
   });
 
+  it('shows the progress meter on stderr when the body does not go to the terminal', () => {
+    const sh = session({ pods: true });
+    const meter = (n: string, speed: string): string => `  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n${n}    0     0  ${speed}      0 --:--:-- --:--:-- --:--:-- ${speed}\n`;
+    expect(sh.run('kubectl exec web -- curl localhost | head -1')).toEqual({ stdout: WELCOME_FIRST, stderr: meter('100   615  100   615', ' 601k'), exitCode: 0 });
+    expect(sh.run('curl -o page.html $(minikube ip):31341 && wc -c page.html')).toEqual({ stdout: '615 page.html\n', stderr: meter('100   615  100   615', ' 601k'), exitCode: 0 });
+    expect(sh.run('curl nope | wc -l')).toEqual({ stdout: '0\n', stderr: meter('  0     0    0     0', '    0') + 'curl: (6) Could not resolve host: nope\n', exitCode: 0 });
+    expect(sh.run('curl -s $(minikube ip):31341 | wc -l')).toEqual(out('23\n'));
+  });
+
   it('from the host reaches node ports, not pod IPs', () => {
     const sh = session({ pods: true });
     expect(sh.run('curl -s $(minikube ip):31341 | head -1')).toEqual(out(WELCOME_FIRST));
