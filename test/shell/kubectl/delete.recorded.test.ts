@@ -25,8 +25,8 @@ describe('writing verbs print what real kubectl 1.32 prints (test/fixtures/kubec
   });
   for (const f of fixtures) {
     it(f.command, () => {
-      const sh = new ShellSession(new Cluster(), { files: { 'objects.yaml': objects } });
-      expect(sh.run('kubectl apply -f objects.yaml').exitCode).toBe(0);
+      const sh = new ShellSession(new Cluster(), { files: { 'dry-run-objects.yaml': objects } });
+      expect(sh.run('kubectl apply -f dry-run-objects.yaml').exitCode).toBe(0);
       const r = sh.run(f.command);
       expect({ command: f.command, ...r }).toEqual(f);
     });
