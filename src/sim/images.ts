@@ -316,18 +316,52 @@ const agnhost: ImageInfo = {
   knownTag: /^2\.\d+$/,
   main: (argv) => {
     const mode = argv.find((a) => a === 'netexec' || a === 'serve-hostname' || a === 'pause');
-    if (mode === 'netexec' || mode === 'serve-hostname') {
-      const port = Number(flagValue(argv, '--http-port') ?? flagValue(argv, '--port') ?? (mode === 'netexec' ? 8080 : 9376));
-      return {
-        type: 'serve',
-        argv,
-        servers: [{ port, protocol: 'TCP', handle: (req, ctx) => ({ status: 200, reason: 'OK', headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: req.path.startsWith('/hostname') || mode === 'serve-hostname' ? ctx.podName : 'NOW: 2025-01-01 12:00:00' }) }],
-      };
+    if (mode === 'serve-hostname') {
+      const port = Number(flagValue(argv, '--port') ?? 9376);
+      const text = { 'Content-Type': 'text/plain; charset=utf-8' };
+      return { type: 'serve', argv, servers: [{ port, protocol: 'TCP', handle: (_req, ctx) => ({ status: 200, reason: 'OK', headers: text, body: ctx.podName }) }] };
     }
+    if (mode === 'netexec') return { type: 'serve', argv, servers: netexecServers(argv) };
     return mode === 'pause' ? { type: 'sleep', argv } : shellMain(0)(argv);
   },
-  startupLogs: () => [],
+  startupLogs: (argv) => (argv.includes('netexec') ? [`I0101 12:00:00.000000       1 log.go:245] Started HTTP server on port ${flagValue(argv, '--http-port') ?? 8080}`, `I0101 12:00:00.000000       1 log.go:245] Started UDP server on port  ${flagValue(argv, '--udp-port') ?? 8081}`] : []),
 };
+
+/**
+ * `agnhost netexec` (the upstream e2e tests' server): HTTP on --http-port (8080) answering `/hostname`,
+ * `/echo?msg=…`, `/healthz` and `/` (the time), and UDP on --udp-port (8081) answering `hostname` and `echo …`.
+ */
+function netexecServers(argv: string[]): ServerSpec[] {
+  const text = { 'Content-Type': 'text/plain; charset=utf-8' };
+  const http = Number(flagValue(argv, '--http-port') ?? 8080);
+  const udp = Number(flagValue(argv, '--udp-port') ?? 8081);
+  const out: ServerSpec[] = [
+    {
+      port: http,
+      protocol: 'TCP',
+      handle: (req, ctx) => {
+        const [path, query = ''] = req.path.split('?');
+        const params = new URLSearchParams(query);
+        if (path === '/hostname') return { status: 200, reason: 'OK', headers: text, body: ctx.podName };
+        if (path === '/echo') return { status: 200, reason: 'OK', headers: text, body: params.get('msg') ?? '' };
+        if (path === '/healthz') return { status: 200, reason: 'OK', headers: text, body: '' };
+        if (path === '/' || path === '') return { status: 200, reason: 'OK', headers: text, body: 'NOW: 2025-01-01 12:00:00.000000000 +0000 UTC m=+0.000000001' };
+        return { status: 404, reason: 'Not Found', headers: text, body: '404 page not found\n' };
+      },
+    },
+  ];
+  if (udp > 0) {
+    out.push({
+      port: udp,
+      protocol: 'UDP',
+      handle: (req, ctx) => {
+        const msg = req.path.replace(/^\//, '');
+        return { status: 200, reason: 'OK', headers: {}, body: msg === 'hostname' ? ctx.podName : msg.startsWith('echo ') ? msg.slice(5) : '' };
+      },
+    });
+  }
+  return out;
+}
 
 /** Control-plane and add-on images: they run, serve nothing over HTTP, and have no tools a learner uses. */
 const systemImage = (repository: string): ImageInfo => ({

@@ -99,8 +99,8 @@ function pull(c: Cluster, pod: Pod, spec: Container, cr: ContainerRuntime, now: 
   return image;
 }
 
-/** Whether a container binding `image`'s ports would clash with a running sibling (one network namespace). */
-function portClash(rt: PodRuntime, pod: Pod, name: string, ports: number[]): number | undefined {
+/** A port the container would bind that a running sibling already holds (one network namespace per pod). */
+function portClash(rt: PodRuntime, pod: Pod, name: string, wants: { port: number; protocol: string }[]): number | undefined {
   for (const other of pod.spec.containers) {
     if (other.name === name) continue;
     const ocr = rt.containers.get(other.name);
@@ -108,8 +108,8 @@ function portClash(rt: PodRuntime, pod: Pod, name: string, ports: number[]): num
     const oimg = lookupImage(other.image);
     const omain = oimg?.main(containerArgv(oimg, other.command, other.args));
     if (omain?.type !== 'serve') continue;
-    const clash = ports.find((p) => omain.servers.some((s) => s.port === p));
-    if (clash !== undefined) return clash;
+    const clash = wants.find((w) => omain.servers.some((s) => s.port === w.port && s.protocol === w.protocol));
+    if (clash) return clash.port;
   }
   return undefined;
 }
@@ -142,7 +142,7 @@ function startContainer(c: Cluster, pod: Pod, rt: PodRuntime, spec: Container, c
   c.recordEvent(pod, 'Normal', 'Created', `Created container: ${spec.name}`, 'kubelet');
   c.recordEvent(pod, 'Normal', 'Started', `Started container ${spec.name}`, 'kubelet');
   const lines = image.startupLogs(argv, pod.status.podIP ?? '');
-  const clash = main.type === 'serve' ? portClash(rt, pod, spec.name, main.servers.map((s) => s.port)) : undefined;
+  const clash = main.type === 'serve' ? portClash(rt, pod, spec.name, main.servers) : undefined;
   if (clash !== undefined) {
     cr.processes = [];
     for (const line of [...lines, ...bindFailureLines(image, clash, now)]) cr.logs.push({ time: now, line });
@@ -332,7 +332,7 @@ function createSandbox(c: Cluster, pod: Pod, node: Node, now: number, usedIPs: (
   c.state.runtime.set(pod.metadata.uid!, rt);
   const ip = pod.spec.hostNetwork ? c.nodeIP(node) : allocatePodIP(c, node, usedIPs());
   pod.status = { ...pod.status, phase: 'Pending', hostIP: c.nodeIP(node), podIP: ip, podIPs: [{ ip }], startTime: iso(now), qosClass: qosClass(pod) };
-  c.touch();
+  c.touch(pod);
   return rt;
 }
 
@@ -374,7 +374,7 @@ function syncPod(c: Cluster, pod: Pod, node: Node, now: number, usedIPs: () => S
   const status = { ...pod.status, phase, conditions, containerStatuses: statuses };
   if (!deepEqual(pod.status, status)) {
     pod.status = status;
-    c.touch();
+    c.touch(pod);
   }
 }
 
