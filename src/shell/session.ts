@@ -200,11 +200,11 @@ export class ShellSession implements SessionApi {
 
   // ---- SessionApi ---------------------------------------------------------------------------------------------
 
-  runAt(location: Location, argv: string[], stdin: string): CommandResult {
+  runAt(location: Location, argv: string[], stdin: string, opts: { tty?: boolean } = {}): CommandResult {
     if (this.stack.length >= MAX_DEPTH * 2) return fail(`${this.shellName()}: maximum nesting depth exceeded`);
     this.stack.push(this.newFrame(location));
     try {
-      return this.execArgv(argv, stdin);
+      return this.execArgv(argv, stdin, undefined, [], opts.tty === true);
     } finally {
       this.stack.pop();
       this.pendingExit = undefined;

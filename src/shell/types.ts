@@ -59,8 +59,11 @@ export interface CommandContext {
 
 /** What commands may ask of the session. */
 export interface SessionApi {
-  /** Runs a nested command line at a location (e.g. `kubectl exec POD -- sh -c '…'`), recording actions there. */
-  runAt(location: Location, argv: string[], stdin: string): CommandResult;
+  /**
+   * Runs a nested command at a location (e.g. `kubectl exec POD -- sh -c '…'`), recording actions there. `tty`: its
+   * stdout is a terminal (`kubectl exec -t`), which decides e.g. whether `ls` prints columns and curl its meter.
+   */
+  runAt(location: Location, argv: string[], stdin: string, opts?: { tty?: boolean }): CommandResult;
   /** Parses and runs a script at a location (`sh -c '…'`, `minikube ssh -- 'cmd'`). */
   runScriptAt(location: Location, script: string, stdin: string): CommandResult;
   /** Enters an interactive shell at a location (`kubectl exec -it … -- bash`, `minikube ssh`). */

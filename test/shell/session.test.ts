@@ -123,6 +123,12 @@ describe('session: locations', () => {
     expect(sh.prompt()).toBe('learner@laptop:~$ ');
   });
 
+  it('runAt tells a command whether its stdout is a terminal (kubectl exec -t)', () => {
+    const sh = new ShellSession(new Cluster(), { files: { 'a.txt': '', 'b.txt': '' } });
+    expect(sh.runAt({ type: 'host' }, ['ls'], '')).toEqual(out('a.txt\nb.txt\n'));
+    expect(sh.runAt({ type: 'host' }, ['ls'], '', { tty: true })).toEqual(out('a.txt  b.txt\n'));
+  });
+
   it('exit at the host asks the UI to close the tutor', () => {
     const sh = new ShellSession(new Cluster());
     expect(sh.run('exit 0; echo never')).toEqual(out('exit\n'));

@@ -62,7 +62,7 @@ export function addressOf(ctx: CommandContext, host: string): string | undefined
   return r.ok ? r.ips[0] : undefined;
 }
 
-/** `busybox` when the container's image is busybox (its applets' wording), `debian` otherwise. */
+/** `busybox` when the container's tools are busybox applets (busybox, alpine, agnhost), `debian` otherwise. */
 export function flavour(ctx: CommandContext): 'busybox' | 'debian' {
   const pod = podOf(ctx);
   const loc = ctx.location;
@@ -72,7 +72,7 @@ export function flavour(ctx: CommandContext): 'busybox' | 'debian' {
   const rt = ctx.cluster.state.runtime.get(pod.metadata.uid!)?.containers.get(loc.container);
   const tool = ctx.argv[0]!.split('/').pop()!;
   if (rt?.installed.includes(tool)) return 'debian';
-  return image?.os === 'busybox' ? 'busybox' : 'debian';
+  return image?.os === 'busybox' || image?.os === 'alpine' || (image?.os === 'none' && image.shells.includes('sh')) ? 'busybox' : 'debian';
 }
 
 /** busybox before 1.29 printed `Address 1:` lines and `nslookup: can't resolve` (the Kubernetes DNS docs use 1.28). */
