@@ -17,6 +17,9 @@ export const KUBECTL_COMMANDS = [
 /** Global flags that take a value (so the word after them is not the verb). */
 const VALUE_FLAGS = new Set(['-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--token', '--as', '--as-group', '--request-timeout', '-v', '--v', '--cache-dir', '--certificate-authority', '--client-certificate', '--client-key', '--tls-server-name', '--username', '--password', '--profile', '--profile-output', '--log-flush-frequency', '--vmodule']);
 
+/** Global flags that take no value. */
+const GLOBAL_BOOL_FLAGS = new Set(['-h', '--help', '--insecure-skip-tls-verify', '--match-server-version', '--warnings-as-errors', '--disable-compression']);
+
 function levenshtein(a: string, b: string): number {
   const d: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -64,7 +67,13 @@ export function dispatch(ctx: CommandContext, verbs: Record<string, (ctx: Comman
   const dashdash = args.indexOf('--');
   const before = dashdash >= 0 ? args.slice(0, dashdash) : args;
   const wantsHelp = before.some((a) => a === '--help' || a === '-h' || a === '--help=true');
-  if (vi < 0) return help(TOP_HELP);
+  if (vi < 0) {
+    const unknown = before.find((a) => a.startsWith('-') && !GLOBAL_BOOL_FLAGS.has(a.split('=')[0]!) && !VALUE_FLAGS.has(a.split('=')[0]!));
+    const last = before[before.length - 1];
+    if (last !== undefined && VALUE_FLAGS.has(last)) return { stdout: '', stderr: `error: flag needs an argument: ${last.startsWith('--') ? last : `'${last[1]}' in ${last}`}\nSee 'kubectl --help' for usage.\n`, exitCode: 1 };
+    if (unknown) return { stdout: '', stderr: `error: unknown ${unknown.startsWith('--') ? `flag: ${unknown.split('=')[0]}` : `shorthand flag: '${unknown[1]}' in ${unknown}`}\nSee 'kubectl --help' for usage.\n`, exitCode: 1 };
+    return help(TOP_HELP);
+  }
   const name = args[vi]!;
   const rest = [...args.slice(0, vi), ...args.slice(vi + 1)];
   if (name === 'help') {

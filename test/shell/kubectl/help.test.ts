@@ -76,6 +76,12 @@ describe('kubectl with an unknown verb', () => {
     expect(sh.run('kubectl cordon minikube')).toEqual({ stdout: '', stderr: 'error: "kubectl cordon" is not available in this simulated cluster\n', exitCode: 1 });
   });
 
+  it('reports unknown and incomplete global flags before any verb', () => {
+    expect(sh.run('kubectl --foo')).toEqual({ stdout: '', stderr: "error: unknown flag: --foo\nSee 'kubectl --help' for usage.\n", exitCode: 1 });
+    expect(sh.run('kubectl -x')).toEqual({ stdout: '', stderr: "error: unknown shorthand flag: 'x' in -x\nSee 'kubectl --help' for usage.\n", exitCode: 1 });
+    expect(sh.run('kubectl --namespace')).toEqual({ stdout: '', stderr: "error: flag needs an argument: --namespace\nSee 'kubectl --help' for usage.\n", exitCode: 1 });
+  });
+
   it('reports unknown flags in upstream wording', () => {
     expect(sh.run('kubectl get --foo')).toEqual({ stdout: '', ...upstream(fixture('unknown-flag-get.txt')) });
   });

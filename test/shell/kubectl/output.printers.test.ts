@@ -109,3 +109,18 @@ describe('generic describe labels (smartLabelFor)', () => {
     expect(['apiVersion', 'creationTimestamp', 'uid', 'podIP', 'hostIPs', 'x_y', 'URLPath'].map(smartLabelFor)).toEqual(['API Version', 'Creation Timestamp', 'UID', 'Pod IP', 'Host I Ps', 'x_y', 'URL Path']);
   });
 });
+
+describe('workload tables without a simulated controller', () => {
+  const now = Date.parse('2025-01-01T12:10:00Z');
+  const meta = { name: 'x', creationTimestamp: '2025-01-01T12:00:00Z' };
+  const template = { spec: { containers: [{ name: 'c', image: 'busybox' }] } };
+
+  it('prints DaemonSets, StatefulSets and Jobs as printers.go does', () => {
+    const ds = { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: meta, spec: { selector: { matchLabels: { app: 'x' } }, template }, status: { desiredNumberScheduled: 2, currentNumberScheduled: 2, numberReady: 1, updatedNumberScheduled: 2, numberAvailable: 1 } };
+    expect(TABLES.DaemonSet!.row(ds, { now, wide: true })).toEqual(['x', '2', '2', '1', '2', '1', '<none>', '10m', 'c', 'busybox', 'app=x']);
+    const sts = { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: meta, spec: { replicas: 3, template }, status: { readyReplicas: 2 } };
+    expect(TABLES.StatefulSet!.row(sts, { now, wide: false })).toEqual(['x', '2/3', '10m']);
+    const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: meta, spec: { template }, status: { succeeded: 1, startTime: '2025-01-01T12:00:00Z', completionTime: '2025-01-01T12:00:07Z', conditions: [{ type: 'Complete', status: 'True' }] } };
+    expect(TABLES.Job!.row(job, { now, wide: false })).toEqual(['x', 'Complete', '1/1', '7s', '10m']);
+  });
+});

@@ -3,7 +3,7 @@
  * `pkg/printers/internalversion/printers.go`): column names, `-o wide` columns, and each cell's wording
  * (`<none>`, `<pending>`, `80:31341/TCP`, `1/1`, `3 (5m ago)`).
  */
-import { formatLabels } from '../../../lib/labels.js';
+import { formatLabels, type LabelSelector } from '../../../lib/labels.js';
 import {
   podDisplayStatus,
   type ConfigMap,
@@ -197,6 +197,42 @@ export const TABLES: Record<string, TableDef> = {
       const row = [age(e.lastTimestamp, ctx.now), e.type, e.reason, `${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name}`, e.message.trim()];
       if (ctx.wide) row.push('', `${e.source.component}${e.source.host ? `, ${e.source.host}` : ''}`, age(e.firstTimestamp, ctx.now), String(e.count), e.metadata.name);
       return row;
+    },
+  },
+  DaemonSet: {
+    columns: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'NODE SELECTOR', 'AGE'],
+    wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+    row: (o, ctx) => {
+      const st = (o.status ?? {}) as Record<string, number | undefined>;
+      const spec = o.spec as { selector: LabelSelector; template: { spec: Pod['spec'] } };
+      const n = (k: string): string => String(st[k] ?? 0);
+      const row = [o.metadata.name, n('desiredNumberScheduled'), n('currentNumberScheduled'), n('numberReady'), n('updatedNumberScheduled'), n('numberAvailable'), formatLabels(spec.template.spec.nodeSelector), created(o, ctx)];
+      return workloadWide(row, ctx, spec, formatLabelSelector(spec.selector));
+    },
+  },
+  StatefulSet: {
+    columns: ['NAME', 'READY', 'AGE'],
+    wide: ['CONTAINERS', 'IMAGES'],
+    row: (o, ctx) => {
+      const st = (o.status ?? {}) as { readyReplicas?: number };
+      const spec = o.spec as { replicas?: number; template: { spec: Pod['spec'] } };
+      const row = [o.metadata.name, `${st.readyReplicas ?? 0}/${spec.replicas ?? 1}`, created(o, ctx)];
+      if (ctx.wide) row.push(...containerCells(spec.template.spec.containers));
+      return row;
+    },
+  },
+  Job: {
+    columns: ['NAME', 'STATUS', 'COMPLETIONS', 'DURATION', 'AGE'],
+    wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+    row: (o, ctx) => {
+      const st = (o.status ?? {}) as { succeeded?: number; failed?: number; startTime?: string; completionTime?: string; conditions?: { type: string; status: string }[] };
+      const spec = o.spec as { completions?: number; selector?: LabelSelector; template: { spec: Pod['spec'] } };
+      const done = st.conditions?.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True')?.type;
+      const status = done === 'Complete' ? 'Complete' : done === 'Failed' ? 'Failed' : 'Running';
+      const end = st.completionTime ? Date.parse(st.completionTime) : ctx.now;
+      const duration = st.startTime ? humanDuration(end - Date.parse(st.startTime)) : '';
+      const row = [o.metadata.name, status, `${st.succeeded ?? 0}/${spec.completions ?? 1}`, duration, created(o, ctx)];
+      return workloadWide(row, ctx, spec, formatLabelSelector(spec.selector));
     },
   },
   IngressClass: {
