@@ -9,6 +9,7 @@ import { CREATE_COMMON, oneName } from './create.js';
 import { usageError } from './errors.js';
 import { arr, parseFlags, str } from './flags.js';
 import { configMapObject, namespaceObject, secretObject, serviceAccountObject } from './generators/objects.js';
+import { splitSubcommand } from './generators/subcommand.js';
 import { checkWriteFlags, createGenerated } from './generators/write.js';
 import { helpText } from './help/index.js';
 
@@ -68,15 +69,14 @@ export function createConfigMap(ctx: CommandContext, args: string[]): CommandRes
 }
 
 export function createSecret(ctx: CommandContext, args: string[]): CommandResult {
-  const first = args.findIndex((a) => !a.startsWith('-'));
-  const kind = first >= 0 ? args[first] : undefined;
+  const { sub: kind, rest } = splitSubcommand(args);
   if (kind !== 'generic') {
     if (kind === 'tls' || kind === 'docker-registry') return { stdout: '', stderr: `error: kubectl create secret ${kind} is not available in this sandbox; use kubectl create secret generic\n`, exitCode: 1 };
     if (kind) return { stdout: '', stderr: `error: unknown command "${kind}" for "kubectl create secret"\n`, exitCode: 1 };
     return { stdout: '', stderr: helpText('create secret') ?? 'Create a secret with specified type.\n', exitCode: 1 };
   }
   const cmd = 'create secret generic';
-  const parsed = parseFlags([...args.slice(0, first), ...args.slice(first + 1)], [{ name: 'from-literal', type: 'array' }, { name: 'from-file', type: 'array' }, { name: 'from-env-file', type: 'array' }, { name: 'type', type: 'string' }, { name: 'append-hash', type: 'bool' }, ...CREATE_COMMON]);
+  const parsed = parseFlags(rest, [{ name: 'from-literal', type: 'array' }, { name: 'from-file', type: 'array' }, { name: 'from-env-file', type: 'array' }, { name: 'type', type: 'string' }, { name: 'append-hash', type: 'bool' }, ...CREATE_COMMON]);
   if (!parsed.ok) return usageError(cmd, parsed.error);
   const f = parsed.flags;
   const name = oneName(f.positionals, cmd);

@@ -9,6 +9,7 @@ import { usageError } from './errors.js';
 import { arr, parseFlags, str, type FlagSpec } from './flags.js';
 import { intFlag } from './generators/int-flag.js';
 import { serviceObject, type TcpPort } from './generators/objects.js';
+import { splitSubcommand } from './generators/subcommand.js';
 import { checkWriteFlags, createGenerated } from './generators/write.js';
 import { helpText } from './help/index.js';
 
@@ -36,15 +37,14 @@ export function parseTcp(spec: string): TcpPort | string {
 }
 
 export function createService(ctx: CommandContext, args: string[]): CommandResult {
-  const first = args.findIndex((a) => !a.startsWith('-'));
-  const typeWord = first >= 0 ? args[first]! : undefined;
+  const { sub: typeWord, rest } = splitSubcommand(args);
   const t = typeWord ? TYPES[typeWord] : undefined;
   if (!typeWord || !t) {
     if (typeWord) return { stdout: '', stderr: `error: unknown command "${typeWord}" for "kubectl create service"\n`, exitCode: 1 };
     return { stdout: '', stderr: helpText('create service') ?? 'Create a service using a specified subcommand.\n', exitCode: 1 };
   }
   const cmd = `create service ${typeWord}`;
-  const parsed = parseFlags([...args.slice(0, first), ...args.slice(first + 1)], [...t.flags, ...CREATE_COMMON]);
+  const parsed = parseFlags(rest, [...t.flags, ...CREATE_COMMON]);
   if (!parsed.ok) return usageError(cmd, parsed.error);
   const f = parsed.flags;
   if (typeWord === 'externalname' && str(f, 'external-name') === undefined) return { stdout: '', stderr: 'error: required flag(s) "external-name" not set\n', exitCode: 1 };

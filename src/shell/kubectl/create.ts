@@ -14,6 +14,7 @@ import { usageError, usageErrorf } from './errors.js';
 import { arr, bool, parseFlags, str, type FlagSpec } from './flags.js';
 import { formatVisitErrors, readManifestArgs, type VisitError } from './generators/files.js';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunOf, printObject } from './generators/output.js';
+import { splitSubcommand } from './generators/subcommand.js';
 import { checkWriteFlags } from './generators/write.js';
 import { withLastApplied } from './generators/three-way.js';
 import type { Verb } from './index.js';
@@ -60,12 +61,9 @@ export function oneName(positionals: string[], cmdPath: string): string | Comman
 }
 
 export const create: Verb = (ctx, args) => {
-  const first = args.findIndex((a) => !a.startsWith('-'));
-  const subName = first >= 0 ? args[first]! : undefined;
-  const before = first >= 0 ? args.slice(0, first) : args;
-  const takesValue = before.length > 0 && /^(-f|--filename|-n|--namespace|-o|--output|-l|--selector)$/.test(before[before.length - 1]!);
-  if (subName !== undefined && !takesValue && SUBCOMMANDS[subName]) return SUBCOMMANDS[subName](ctx, [...before, ...args.slice(first + 1)]);
-  if (subName !== undefined && !takesValue && UNMODELLED.includes(subName)) return { stdout: '', stderr: `error: kubectl create ${subName} is not available in this sandbox (it simulates networking objects)\n`, exitCode: 1 };
+  const { sub, rest } = splitSubcommand(args);
+  if (sub !== undefined && SUBCOMMANDS[sub]) return SUBCOMMANDS[sub](ctx, rest);
+  if (sub !== undefined && UNMODELLED.includes(sub)) return { stdout: '', stderr: `error: kubectl create ${sub} is not available in this sandbox (it simulates networking objects)\n`, exitCode: 1 };
   return createFromFiles(ctx, args);
 };
 

@@ -10,6 +10,7 @@ import { errorText, usageError, usageErrorf } from './errors.js';
 import { arr, bool, parseFlags, str, type ParsedFlags } from './flags.js';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunOf, objectRef, printObject } from './generators/output.js';
 import { podTemplateText } from './generators/pod-template.js';
+import { splitSubcommand } from './generators/subcommand.js';
 import { resolveObjects } from './generators/targets.js';
 import { helpText } from './help/index.js';
 import type { Verb } from './index.js';
@@ -167,12 +168,11 @@ function pauseResume(ctx: CommandContext, obj: KubeObject, f: ParsedFlags, pause
 }
 
 export const rollout: Verb = (ctx, args) => {
-  const first = args.findIndex((a) => !a.startsWith('-'));
-  const sub = first >= 0 ? args[first] : undefined;
+  const { sub, rest } = splitSubcommand(args);
   if (sub === undefined) return { stdout: helpText('rollout') ?? '', stderr: '', exitCode: 0 };
-  if (!SUBS.includes(sub as Sub)) return usageErrorf('rollout', `unknown command "${args.slice(first).filter((a) => !a.startsWith('-')).join(' ')}"`);
+  if (!SUBS.includes(sub as Sub)) return usageErrorf('rollout', `unknown command "${[sub, ...rest.filter((a) => !a.startsWith('-'))].join(' ')}"`);
   const cmd = `rollout ${sub}`;
-  const parsed = parseFlags([...args.slice(0, first), ...args.slice(first + 1)], [
+  const parsed = parseFlags(rest, [
     { name: 'filename', short: 'f', type: 'array' },
     { name: 'recursive', short: 'R', type: 'bool' },
     { name: 'selector', short: 'l', type: 'string' },

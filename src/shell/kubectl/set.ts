@@ -9,6 +9,7 @@ import { errorText, usageError } from './errors.js';
 import { arr, bool, parseFlags, str } from './flags.js';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunOf, printObject } from './generators/output.js';
 import { NO_RESOURCES_ERROR, resolveObjects } from './generators/targets.js';
+import { splitSubcommand } from './generators/subcommand.js';
 import { checkWriteFlags } from './generators/write.js';
 import { helpText } from './help/index.js';
 import type { Verb } from './index.js';
@@ -77,10 +78,8 @@ function setImage(ctx: CommandContext, args: string[], line: string): CommandRes
 }
 
 export const set: Verb = (ctx, args) => {
-  const first = args.findIndex((a) => !a.startsWith('-'));
-  const sub = first >= 0 ? args[first] : undefined;
+  const { sub, rest } = splitSubcommand(args);
   if (sub === 'image') {
-    const rest = [...args.slice(0, first), ...args.slice(first + 1)];
     const line = ['kubectl', 'set', 'image', ...rest.map((a) => (a === '--record' ? '--record=true' : a))].join(' ');
     return setImage(ctx, rest, line);
   }

@@ -102,3 +102,16 @@ describe('--dry-run=server', () => {
     expect(sh.run('kubectl run web --image=nginx --dry-run=server')).toEqual(err('Error from server (AlreadyExists): pods "web" already exists\n'));
   });
 });
+
+describe('global flags before the verb', () => {
+  it('finds the subcommand after -n NS', () => {
+    const sh = new ShellSession(new Cluster());
+    sh.run('kubectl create namespace dev');
+    expect(sh.run('kubectl -n dev create deployment web --image=nginx')).toEqual(ok('deployment.apps/web created\n'));
+    expect(sh.run('kubectl -n dev create service clusterip web --tcp=80')).toEqual(ok('service/web created\n'));
+    expect(sh.run('kubectl -n dev create secret generic s --from-literal=a=b')).toEqual(ok('secret/s created\n'));
+    expect(sh.run('kubectl -n dev set image deploy/web nginx=nginx:1.25')).toEqual(ok('deployment.apps/web image updated\n'));
+    expect(sh.run('kubectl -n dev rollout restart deploy/web')).toEqual(ok('deployment.apps/web restarted\n'));
+    expect(sh.run('kubectl create -n dev configmap c')).toEqual(ok('configmap/c created\n'));
+  });
+});
