@@ -15,7 +15,7 @@ import { startProcesses } from '../processes.js';
 import { runProbe } from '../probes.js';
 import type { ClusterState, ContainerRuntime, PodRuntime } from '../state.js';
 import type { Container, ContainerStatus, Node, Pod, PodCondition, Probe } from '../types.js';
-import { nodeUsage, qosClass, schedulePod, type NodeUsage } from './scheduler.js';
+import { podRequests, qosClass, schedulePod, type NodeUsage } from './scheduler.js';
 
 export { cpuMillis, memBytes } from './scheduler.js';
 
@@ -417,6 +417,46 @@ interface KubeletState {
   /** Pods waiting for a node, and the cluster version they were last tried at (retried when anything changes). */
   unscheduled: Map<string, Pod>;
   triedAt: number;
+  /** What each node holds (pods, requests) and which pods are counted there; kept up to date from the feed. */
+  usage: Map<string, NodeUsage>;
+  counted: Map<string, { node: string; cpu: number; mem: number }>;
+  /** Pod IPs in use, by pod uid (the IPAM's view). */
+  ips: Map<string, string>;
+  usedIPs: Set<string>;
+}
+
+/** Adds or removes a pod from the node usage and IP tables after a change. */
+function account(ks: KubeletState, pod: Pod | undefined, uid: string): void {
+  const live = pod && pod.spec.nodeName && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed' ? pod : undefined;
+  const had = ks.counted.get(uid);
+  if (had && (!live || live.spec.nodeName !== had.node)) {
+    const u = ks.usage.get(had.node);
+    if (u) {
+      u.pods--;
+      u.cpu -= had.cpu;
+      u.mem -= had.mem;
+    }
+    ks.counted.delete(uid);
+  }
+  if (live && !ks.counted.has(uid)) {
+    const r = podRequests(live);
+    const node = live.spec.nodeName!;
+    const u = ks.usage.get(node) ?? { pods: 0, cpu: 0, mem: 0 };
+    u.pods++;
+    u.cpu += r.cpu;
+    u.mem += r.mem;
+    ks.usage.set(node, u);
+    ks.counted.set(uid, { node, cpu: r.cpu, mem: r.mem });
+  }
+  const ip = pod?.status?.podIP && !pod.spec.hostNetwork ? pod.status.podIP : undefined;
+  const oldIp = ks.ips.get(uid);
+  if (oldIp !== ip) {
+    if (oldIp) ks.usedIPs.delete(oldIp);
+    if (ip) {
+      ks.ips.set(uid, ip);
+      ks.usedIPs.add(ip);
+    } else ks.ips.delete(uid);
+  }
 }
 
 const kubelets = new WeakMap<Cluster, KubeletState>();
@@ -429,16 +469,26 @@ export function kubeletController(c: Cluster): void {
   const now = c.now();
   let ks = kubelets.get(c);
   const feed = ks && ks.state === c.state ? c.changesSince(ks.cursor) : undefined;
-  if (!ks || !feed) kubelets.set(c, (ks = { state: c.state, cursor: 0, timers: [], unscheduled: new Map(), triedAt: -1 }));
+  if (!ks || !feed) {
+    kubelets.set(c, (ks = { state: c.state, cursor: 0, timers: [], unscheduled: new Map(), triedAt: -1, usage: new Map(), counted: new Map(), ips: new Map(), usedIPs: new Set() }));
+  }
   ks.cursor = c.changeCursor;
   const todo = new Map<string, Pod>();
-  if (!feed) for (const o of c.state.objects.get('Pod')?.values() ?? []) todo.set(o.metadata.uid!, o as Pod);
-  else {
+  if (!feed) {
+    for (const o of c.state.objects.get('Pod')?.values() ?? []) {
+      todo.set(o.metadata.uid!, o as Pod);
+      account(ks, o as Pod, o.metadata.uid!);
+    }
+  } else {
     for (const o of feed) {
       if (o.kind !== 'Pod') continue;
       const cur = c.get<Pod>('Pod', o.metadata.namespace, o.metadata.name);
       if (cur) todo.set(cur.metadata.uid!, cur);
-      if (!cur || cur.metadata.uid !== o.metadata.uid) ks.unscheduled.delete(o.metadata.uid!);
+      if (!cur || cur.metadata.uid !== o.metadata.uid) {
+        ks.unscheduled.delete(o.metadata.uid!);
+        account(ks, undefined, o.metadata.uid!);
+      }
+      if (cur) account(ks, cur, cur.metadata.uid!);
     }
   }
   for (let t = ks.timers[0]; t && t[0] <= now; t = ks.timers[0]) {
@@ -446,16 +496,16 @@ export function kubeletController(c: Cluster): void {
     const pod = c.get<Pod>('Pod', t[1], t[2]);
     if (pod && pod.metadata.uid === t[3]) todo.set(t[3], pod);
   }
-  let usage: Map<string, NodeUsage> | undefined;
   let nodes: Node[] | undefined;
-  let used: Set<string> | undefined;
-  const usedIPs = (): Set<string> => (used ??= new Set([...(c.state.objects.get('Pod')?.values() ?? [])].map((p) => (p as Pod).status?.podIP ?? '')));
+  const state = ks;
+  const usedIPs = (): Set<string> => state.usedIPs;
   const sync = (pod: Pod): void => {
     const rt = c.state.runtime.get(pod.metadata.uid!);
     if (rt && rt.seenRv === pod.metadata.resourceVersion && now < (rt.wakeAt ?? 0)) return;
     const node = c.get<Node>('Node', undefined, pod.spec.nodeName ?? '');
     if (!node) return;
     syncPod(c, pod, node, now, usedIPs);
+    account(state, pod, pod.metadata.uid!);
     const wake = c.state.runtime.get(pod.metadata.uid!)?.wakeAt;
     if (wake !== undefined && wake < Infinity) heapPush(ks.timers, [Math.max(wake, now + 1), pod.metadata.namespace ?? 'default', pod.metadata.name, pod.metadata.uid!]);
   };
@@ -469,8 +519,10 @@ export function kubeletController(c: Cluster): void {
         ks.unscheduled.delete(uid);
         continue;
       }
-      schedulePod(c, pod, (nodes ??= c.nodes()), (usage ??= nodeUsage(c)));
+      schedulePod(c, pod, (nodes ??= c.nodes()), ks.usage);
       if (!pod.spec.nodeName) continue;
+      const r = podRequests(pod);
+      ks.counted.set(uid, { node: pod.spec.nodeName, cpu: r.cpu, mem: r.mem });
       ks.unscheduled.delete(uid);
       sync(pod);
     }

@@ -480,12 +480,32 @@ export function workloadsController(c: Cluster): void {
     if (p.wake < Infinity) cache.wakes.set(o.metadata.uid!, p.wake);
     else cache.wakes.delete(o.metadata.uid!);
   };
-  for (const d of c.list<Deployment>('Deployment')) if (dirty.has(d.metadata.uid!)) run(d, () => reconcileDeployment(p, d));
-  for (const rs of c.list<ReplicaSet>('ReplicaSet')) {
-    if (dirty.has(rs.metadata.uid!) || orphanNs.has(rs.metadata.namespace ?? 'default')) run(rs, () => reconcileReplicas(p, rs, (pod) => matchesSelector(rs.spec.selector, pod.metadata.labels)));
+  // Only the controllers that changed, in the store's order (namespace, then name) so runs are reproducible.
+  const byKey = (a: KubeObject, b: KubeObject): number => {
+    const an = a.metadata.namespace ?? '';
+    const bn = b.metadata.namespace ?? '';
+    if (an !== bn) return an < bn ? -1 : 1;
+    return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+  };
+  const pick = <T extends KubeObject>(kind: string): T[] => {
+    const out: T[] = [];
+    for (const uid of dirty) {
+      const m = cache.marks.get(uid);
+      if (m?.obj.kind === kind && c.get(kind, m.obj.metadata.namespace, m.obj.metadata.name) === m.obj) out.push(m.obj as T);
+    }
+    return out.sort(byKey);
+  };
+  const orphaned = <T extends KubeObject>(kind: string, have: T[]): T[] => {
+    if (!orphanNs.size) return have;
+    const seen = new Set(have);
+    for (const ns of orphanNs) for (const o of c.list<T>(kind, ns)) seen.add(o);
+    return [...seen].sort(byKey);
+  };
+  for (const d of pick<Deployment>('Deployment')) run(d, () => reconcileDeployment(p, d));
+  for (const rs of orphaned('ReplicaSet', pick<ReplicaSet>('ReplicaSet'))) {
+    run(rs, () => reconcileReplicas(p, rs, (pod) => matchesSelector(rs.spec.selector, pod.metadata.labels)));
   }
-  for (const rc of c.list<ReplicationController>('ReplicationController')) {
-    if (!dirty.has(rc.metadata.uid!) && !orphanNs.has(rc.metadata.namespace ?? 'default')) continue;
+  for (const rc of orphaned('ReplicationController', pick<ReplicationController>('ReplicationController'))) {
     const sel = rc.spec.selector ?? rc.spec.template.metadata?.labels;
     run(rc, () => reconcileReplicas(p, rc, (pod) => matchesMap(sel, pod.metadata.labels)));
   }
