@@ -4,7 +4,8 @@
  * and the special files `/dev/null`, `/dev/stdout`, `/dev/stderr` and, inside a container, `/proc/1/fd/1` (PID 1's
  * stdout: what `kubectl logs` shows) behave as on Linux.
  */
-import { FsError, fsErrorText, type FileSystem } from '../sim/index.js';
+import { FsError, fsErrorText, type Cluster, type FileSystem, type Pod } from '../sim/index.js';
+import type { CommandResult, Location } from './types.js';
 
 /** Where file descriptor 1 or 2 writes. */
 export type Sink = { type: 'stdout' } | { type: 'stderr' } | { type: 'null' } | { type: 'file'; path: string; append: boolean } | { type: 'pid1' };
@@ -37,4 +38,46 @@ export function openTarget(fs: FileSystem | undefined, sink: Sink, shown: string
     if (!(e instanceof FsError)) throw e;
     return `${shown}: ${fsErrorText(e.code)}`;
   }
+}
+
+/** Where routed output lands: the location's files, its shell's name (for errors), and PID 1's log in a container. */
+export interface RouteTarget {
+  fs: FileSystem | undefined;
+  shell: string;
+  cluster: Cluster;
+  location: Location;
+}
+
+/** Sends a command's stdout and stderr where its redirections point; returns what still reaches the terminal. */
+export function routeOutput(result: CommandResult, fd1: Sink, fd2: Sink, t: RouteTarget): CommandResult {
+  let stdout = '';
+  let stderr = '';
+  const emit = (sink: Sink, text: string): void => {
+    if (!text) return;
+    if (sink.type === 'stdout') stdout += text;
+    else if (sink.type === 'stderr') stderr += text;
+    else if (sink.type === 'pid1') appendPid1(t, text);
+    else if (sink.type === 'file') {
+      try {
+        t.fs?.writeFile(sink.path, text, { append: true });
+      } catch (e) {
+        if (!(e instanceof FsError)) throw e;
+        stderr += `${t.shell}: ${sink.path}: ${fsErrorText(e.code)}\n`;
+      }
+    }
+  };
+  emit(fd1, result.stdout);
+  emit(fd2, result.stderr);
+  return { stdout, stderr, exitCode: result.exitCode };
+}
+
+/** `echo … >> /proc/1/fd/1` in a container: lines appear in the container's log (`kubectl logs`). */
+function appendPid1(t: RouteTarget, text: string): void {
+  const loc = t.location;
+  if (loc.type !== 'container') return;
+  const pod = t.cluster.get<Pod>('Pod', loc.namespace, loc.pod);
+  const cr = pod ? t.cluster.state.runtime.get(pod.metadata.uid!)?.containers.get(loc.container) : undefined;
+  if (!cr || pod?.spec.shareProcessNamespace) return;
+  for (const line of text.replace(/\n$/, '').split('\n')) cr.logs.push({ time: t.cluster.now(), line });
+  t.cluster.touch();
 }

@@ -5,15 +5,14 @@
  */
 import { COMMAND_TICK_MS, FsError, MemFs, containerFs, fsErrorText, lookupImage, nodeDisk, resolvePath, type Cluster, type FileSystem, type Pod } from '../sim/index.js';
 import { commandFor } from './commands.js';
+import { HOME } from './home.js';
+import { HOST_ETC_HOSTS, defaultCwd, defaultEnv, sameMachine } from './locations.js';
 import { expandText, expandWord, type Expander } from './expand.js';
 import { literalOf, parse, type CommandList, type Pipeline, type Redirect, type SimpleCommand, type Word } from './parse.js';
-import { openTarget, sinkFor, type Sink } from './redirect.js';
+import { openTarget, routeOutput, sinkFor, type Sink } from './redirect.js';
 import { fail, type ActionRecord, type CommandContext, type CommandResult, type Location, type SessionApi, type UiRequest } from './types.js';
 
-/** The learner's home directory on the simulated host. */
-export const HOME = '/home/learner';
-/** The learner's machine's `/etc/hosts` (Ubuntu's default); learners append Ingress host names to it. */
-const HOST_ETC_HOSTS = '127.0.0.1\tlocalhost\n127.0.1.1\tlaptop\n\n# The following lines are desirable for IPv6 capable hosts\n::1     ip6-localhost ip6-loopback\nfe00::0 ip6-localnet\nff00::0 ip6-mcastprefix\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n';
+export { HOME };
 const MAX_DEPTH = 8;
 const MAX_OUTPUT = 1_000_000;
 
@@ -450,41 +449,7 @@ export class ShellSession implements SessionApi {
       }
       result = this.execArgv(argv, input, env, values.map((v) => v.name), this.depth === 0 && !piped && fd1.type === 'stdout');
     }
-    return this.route(result, fd1, fd2, fs);
-  }
-
-  /** Sends a command's stdout and stderr where its redirections point. */
-  private route(result: CommandResult, fd1: Sink, fd2: Sink, fs: FileSystem | undefined): CommandResult {
-    let stdout = '';
-    let stderr = '';
-    const emit = (sink: Sink, text: string): void => {
-      if (!text) return;
-      if (sink.type === 'stdout') stdout += text;
-      else if (sink.type === 'stderr') stderr += text;
-      else if (sink.type === 'pid1') this.appendPid1(text);
-      else if (sink.type === 'file') {
-        try {
-          fs?.writeFile(sink.path, text, { append: true });
-        } catch (e) {
-          if (!(e instanceof FsError)) throw e;
-          stderr += `${this.shellName()}: ${sink.path}: ${fsErrorText(e.code)}\n`;
-        }
-      }
-    };
-    emit(fd1, result.stdout);
-    emit(fd2, result.stderr);
-    return { stdout, stderr, exitCode: result.exitCode };
-  }
-
-  /** `echo … >> /proc/1/fd/1` in a container: lines appear in the container's log (`kubectl logs`). */
-  private appendPid1(text: string): void {
-    const loc = this.frame.location;
-    if (loc.type !== 'container') return;
-    const pod = this.cluster.get<Pod>('Pod', loc.namespace, loc.pod);
-    const cr = pod ? this.cluster.state.runtime.get(pod.metadata.uid!)?.containers.get(loc.container) : undefined;
-    if (!cr || pod?.spec.shareProcessNamespace) return;
-    for (const line of text.replace(/\n$/, '').split('\n')) cr.logs.push({ time: this.cluster.now(), line });
-    this.cluster.touch();
+    return routeOutput(result, fd1, fd2, { fs, shell: this.shellName(), cluster: this.cluster, location: this.frame.location });
   }
 
   private shellName(): string {
@@ -531,41 +496,6 @@ export class ShellSession implements SessionApi {
     if (this.actions.length > 5000) this.actions.splice(0, this.actions.length - 5000);
     return result;
   }
-}
-
-function sameMachine(a: Location, b: Location): boolean {
-  if (a.type !== b.type) return false;
-  if (a.type === 'node' && b.type === 'node') return a.node === b.node;
-  if (a.type === 'container' && b.type === 'container') return a.namespace === b.namespace && a.pod === b.pod && a.container === b.container;
-  return true;
-}
-
-function defaultCwd(location: Location): string {
-  if (location.type === 'host') return HOME;
-  if (location.type === 'node') return '/home/docker';
-  return '/';
-}
-
-function defaultEnv(c: Cluster, location: Location): Map<string, string> {
-  if (location.type === 'node') return new Map([['HOME', '/home/docker'], ['USER', 'docker'], ['SHELL', '/bin/bash'], ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin']]);
-  if (location.type === 'host') return new Map([['HOME', HOME], ['USER', 'learner'], ['SHELL', '/bin/bash'], ['PATH', '/usr/local/bin:/usr/bin:/bin']]);
-  const pod = c.get<Pod>('Pod', location.namespace, location.pod);
-  const spec = pod?.spec.containers.find((x) => x.name === location.container);
-  const env = new Map<string, string>([
-    ['HOSTNAME', pod?.spec.hostname ?? location.pod],
-    ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
-    ['HOME', '/root'],
-    ['KUBERNETES_SERVICE_HOST', '10.96.0.1'],
-    ['KUBERNETES_SERVICE_PORT', '443'],
-    ['KUBERNETES_SERVICE_PORT_HTTPS', '443'],
-    ['KUBERNETES_PORT', 'tcp://10.96.0.1:443'],
-    ['KUBERNETES_PORT_443_TCP', 'tcp://10.96.0.1:443'],
-    ['KUBERNETES_PORT_443_TCP_PROTO', 'tcp'],
-    ['KUBERNETES_PORT_443_TCP_PORT', '443'],
-    ['KUBERNETES_PORT_443_TCP_ADDR', '10.96.0.1'],
-  ]);
-  for (const e of spec?.env ?? []) if (e.value !== undefined) env.set(e.name, e.value);
-  return env;
 }
 
 export { literalOf };
