@@ -206,3 +206,29 @@ describe('pods owned by a controller', () => {
     expect([first!.status.podIP, second!.status.podIP, row(c, second!.metadata.name)]).toEqual(['10.244.0.3', '10.244.0.4', '1/1 Running 0']);
   });
 });
+
+describe('pod lifecycle: edits and undo', () => {
+  it('a new image on a bare pod replaces the container (Killing: definition changed)', () => {
+    const c = new Cluster();
+    const p = createPod(c, 'web', [{ name: 'web', image: 'nginx:1.26' }]);
+    c.advance(2_000);
+    const next = structuredClone(pod(c, 'web'));
+    next.spec.containers[0]!.image = 'nginx:1.27';
+    c.update(next);
+    c.advance(2_000);
+    expect([row(c, 'web'), pod(c, 'web').status.containerStatuses![0]!.image]).toEqual(['1/1 Running 1', 'nginx:1.27']);
+    expect(events(c, p).filter((e) => e.includes('Killing'))).toEqual(['Normal Killing kubelet: Container web definition changed, will be restarted']);
+  });
+
+  it('after restoring a snapshot, pending timers still fire (a crash-looping pod keeps restarting)', () => {
+    const c = new Cluster();
+    createPod(c, 'crash', [{ name: 'main', image: 'busybox', command: ['false'] }]);
+    c.advance(5_000);
+    const snap = c.snapshot();
+    c.delete('Pod', 'default', 'crash');
+    c.restore(snap);
+    expect(row(c, 'crash')).toBe('0/1 CrashLoopBackOff 1');
+    c.advance(12_000);
+    expect(row(c, 'crash')).toBe('0/1 CrashLoopBackOff 2');
+  });
+});

@@ -499,15 +499,20 @@ export function kubeletController(c: Cluster): void {
   let nodes: Node[] | undefined;
   const state = ks;
   const usedIPs = (): Set<string> => state.usedIPs;
+  const timer = (pod: Pod, wake: number | undefined): void => {
+    if (wake !== undefined && wake < Infinity) heapPush(state.timers, [Math.max(wake, now + 1), pod.metadata.namespace ?? 'default', pod.metadata.name, pod.metadata.uid!]);
+  };
   const sync = (pod: Pod): void => {
     const rt = c.state.runtime.get(pod.metadata.uid!);
-    if (rt && rt.seenRv === pod.metadata.resourceVersion && now < (rt.wakeAt ?? 0)) return;
+    if (rt && rt.seenRv === pod.metadata.resourceVersion && now < (rt.wakeAt ?? 0)) {
+      if (!feed) timer(pod, rt.wakeAt);
+      return;
+    }
     const node = c.get<Node>('Node', undefined, pod.spec.nodeName ?? '');
     if (!node) return;
     syncPod(c, pod, node, now, usedIPs);
     account(state, pod, pod.metadata.uid!);
-    const wake = c.state.runtime.get(pod.metadata.uid!)?.wakeAt;
-    if (wake !== undefined && wake < Infinity) heapPush(ks.timers, [Math.max(wake, now + 1), pod.metadata.namespace ?? 'default', pod.metadata.name, pod.metadata.uid!]);
+    timer(pod, c.state.runtime.get(pod.metadata.uid!)?.wakeAt);
   };
   for (const pod of todo.values()) {
     if (pod.spec.nodeName) sync(pod);
