@@ -6,6 +6,7 @@ import { formatLabels, type LabelSelector } from '../../lib/labels.js';
 import type { Cluster, EndpointSlice, Endpoints, Ingress, IngressBackend, NetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort, Service } from '../../sim/index.js';
 import { DescribeWriter } from './describe-writer.js';
 import { formatLabelSelector, goTimeString } from './printers/format.js';
+import { loadBalancerStatus } from './printers/tables.js';
 
 /** `formatEndpointSlices`: ready `ip:port` for the port named `portName`, at most 3 then `+ N more...`. */
 export function formatEndpointSlices(slices: EndpointSlice[], portName: string | undefined): string {
@@ -109,7 +110,7 @@ export function describeIngress(c: Cluster, ing: Ingress, events = true): string
   w.write(0, `Name:\t${ing.metadata.name}\n`);
   w.labels('Labels', ing.metadata.labels);
   w.write(0, `Namespace:\t${ns}\n`);
-  w.write(0, `Address:\t${(ing.status?.loadBalancer?.ingress ?? []).map((i) => i.ip || i.hostname || '').join(',')}\n`);
+  w.write(0, `Address:\t${loadBalancerStatus(ing.status?.loadBalancer?.ingress, true)}\n`);
   w.write(0, `Ingress Class:\t${ing.spec.ingressClassName ?? '<none>'}\n`);
   const def = ing.spec.defaultBackend ? backend(c, ns, ing.spec.defaultBackend) : '<default>';
   w.write(0, `Default backend:\t${def}\n`);

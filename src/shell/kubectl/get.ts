@@ -157,11 +157,10 @@ export const get: Verb = (ctx, args): CommandResult => {
     }
     blocks.push(tabwrite(lines.join('\n') + '\n', 3));
   }
-  let stdout = blocks.join(bool(f, 'no-headers') ? '' : '\n');
+  const stdout = blocks.join(bool(f, 'no-headers') ? '' : '\n');
   if (all.length === 0 && !exit && !bool(f, 'ignore-not-found')) {
     const namespacedOnly = !allNs && ra.requests.every((r) => r.info.namespaced);
     stderr += namespacedOnly ? `No resources found in ${ns} namespace.\n` : 'No resources found\n';
   }
-  if (!stdout) stdout = '';
   return { stdout, stderr, exitCode: exit };
 };

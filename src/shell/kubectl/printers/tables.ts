@@ -62,6 +62,13 @@ function servicePorts(s: Service): string {
   return ports.length ? ports.join(',') : '<none>';
 }
 
+/** `loadBalancerStatusStringer`: the sorted, de-duplicated IPs (or hostnames), cut to 16 characters unless wide. */
+export function loadBalancerStatus(ingress: { ip?: string; hostname?: string }[] | undefined, wide: boolean): string {
+  const set = [...new Set((ingress ?? []).map((i) => i.ip || i.hostname || '').filter(Boolean))].sort();
+  const r = set.join(',');
+  return !wide && r.length > 16 ? r.slice(0, 13) + '...' : r;
+}
+
 /** EXTERNAL-IP of `kubectl get svc` (`getServiceExternalIP`). */
 export function serviceExternalIP(s: Service, wide: boolean): string {
   const external = s.spec.externalIPs ?? [];
@@ -69,9 +76,8 @@ export function serviceExternalIP(s: Service, wide: boolean): string {
     case 'ExternalName':
       return s.spec.externalName ?? '<none>';
     case 'LoadBalancer': {
-      let lb = (s.status?.loadBalancer?.ingress ?? []).map((i) => i.ip || i.hostname || '').join(',');
-      if (!wide && lb.length > 16) lb = lb.slice(0, 13) + '...';
-      const all = [lb, ...external].filter(Boolean);
+      const lb = loadBalancerStatus(s.status?.loadBalancer?.ingress, wide);
+      const all = [...(lb ? lb.split(',') : []), ...external];
       return all.length ? all.join(',') : '<pending>';
     }
     default:
@@ -164,7 +170,7 @@ export const TABLES: Record<string, TableDef> = {
     wide: [],
     row: (o, ctx) => {
       const i = o as Ingress;
-      const address = (i.status?.loadBalancer?.ingress ?? []).map((x) => x.ip || x.hostname || '').join(',');
+      const address = loadBalancerStatus(i.status?.loadBalancer?.ingress, ctx.wide);
       return [i.metadata.name, i.spec.ingressClassName ?? '<none>', ingressHosts(i), address, i.spec.tls?.length ? '80, 443' : '80', created(i, ctx)];
     },
   },
