@@ -428,3 +428,33 @@ export function parse(src: string): ParseResult {
     throw e;
   }
 }
+
+/**
+ * bash's history expansion of `!!` (the previous line) and `!$` (its last word) outside single quotes, as in
+ * `sudo !!`. Returns the line unchanged when there is nothing to expand, or the event that does not exist.
+ */
+export function expandHistory(line: string, previous: string | undefined): string | { event: string } {
+  if (!line.includes('!')) return line;
+  let out = '';
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    const next = line[i + 1];
+    if (ch === '\\' && quote !== "'") {
+      out += ch + (next ?? '');
+      i++;
+      continue;
+    }
+    if (ch === "'" && quote !== '"') quote = quote ? undefined : "'";
+    else if (ch === '"' && quote !== "'") quote = quote ? undefined : '"';
+    if (ch === '!' && quote !== "'" && (next === '!' || next === '$')) {
+      if (previous === undefined) return { event: `!${next}` };
+      const words = previous.trim().split(/\s+/);
+      out += next === '!' ? previous : (words[words.length - 1] ?? '');
+      i++;
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}

@@ -8,7 +8,7 @@ import { commandFor } from './commands.js';
 import { HOME } from './home.js';
 import { HOST_ETC_HOSTS, defaultCwd, defaultEnv, sameMachine } from './locations.js';
 import { expandText, expandWord, type Expander } from './expand.js';
-import { literalOf, parse, type CommandList, type Pipeline, type Redirect, type SimpleCommand, type Word } from './parse.js';
+import { expandHistory, literalOf, parse, type CommandList, type Pipeline, type Redirect, type SimpleCommand, type Word } from './parse.js';
 import { openTarget, routeOutput, sinkFor, type Sink } from './redirect.js';
 import { fail, type ActionRecord, type CommandContext, type CommandResult, type Location, type SessionApi, type UiRequest } from './types.js';
 
@@ -142,7 +142,17 @@ export class ShellSession implements SessionApi {
 
   /** Runs what the learner typed (one line or a script). Advances simulated time once. */
   run(input: string): CommandResult {
-    const text = input.replace(/\r\n?/g, '\n');
+    let text = input.replace(/\r\n?/g, '\n');
+    let echo = '';
+    if (this.shellName() !== 'sh') {
+      const h = expandHistory(text, this.historyList[this.historyList.length - 1]);
+      if (typeof h !== 'string') {
+        this.cluster.advance(COMMAND_TICK_MS);
+        return fail(`${this.shellName()}: ${h.event}: event not found`);
+      }
+      if (h !== text) echo = h.replace(/\n+$/, '') + '\n';
+      text = h;
+    }
     if (text.trim()) this.historyList.push(text.replace(/\n+$/, ''));
     this.currentLine = text.trim();
     this.pendingExit = undefined;
@@ -157,6 +167,7 @@ export class ShellSession implements SessionApi {
         if (this.pendingExit !== undefined) result = this.leaveInteractive(result, this.pendingExit);
       }
     }
+    if (echo) result = { ...result, stdout: echo + result.stdout };
     if (this.leftOutput) result = { ...result, stdout: result.stdout + this.leftOutput };
     this.leftOutput = '';
     this.pendingExit = undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parse } from '../../src/shell/parse.js';
+import { expandHistory, parse } from '../../src/shell/parse.js';
 
 const lit = (text: string, quoted = false) => ({ type: 'lit', text, quoted });
 
@@ -111,5 +111,15 @@ describe('parse: errors are values', () => {
   it('lets reserved words through as arguments', () => {
     const r = parse('echo for done if');
     expect(r.ok).toBe(true);
+  });
+});
+
+describe('expandHistory', () => {
+  it('expands !! and !$ outside single quotes only', () => {
+    expect(expandHistory('sudo !!', 'iptables-save')).toBe('sudo iptables-save');
+    expect(expandHistory('curl !$', 'kubectl get svc web')).toBe('curl web');
+    expect(expandHistory("echo '!!' \"!!\"", 'ls')).toBe("echo '!!' \"ls\"");
+    expect(expandHistory('echo hi!', 'ls')).toBe('echo hi!');
+    expect(expandHistory('!!', undefined)).toEqual({ event: '!!' });
   });
 });

@@ -155,6 +155,15 @@ describe('session: builtins', () => {
     expect(sh.run('exit abc')).toEqual({ stdout: 'exit\n', stderr: 'bash: exit: abc: numeric argument required\n', exitCode: 2 });
   });
 
+  it('!! and !$ expand to the previous line and its last word, echoing the result as bash does', () => {
+    const sh = new ShellSession(new Cluster());
+    expect(sh.run('!!')).toEqual(err('bash: !!: event not found\n'));
+    sh.run('minikube ssh');
+    sh.run('iptables-save | grep -m1 filter');
+    expect(sh.run('sudo !!')).toEqual(out('sudo iptables-save | grep -m1 filter\n*filter\n'));
+    expect(sh.run("echo '!!' !$")).toEqual(out("echo '!!' filter\n!! filter\n"));
+  });
+
   it('history lists what was typed', () => {
     const sh = new ShellSession(new Cluster());
     sh.run('echo one');

@@ -1,5 +1,5 @@
 /** `cp [-r] SRC… DEST` and the copy used by `mv`. */
-import { resolvePath, type FileSystem } from '../../sim/index.js';
+import { FsError, fsErrorText, resolvePath, type FileSystem } from '../../sim/index.js';
 import type { CommandContext, CommandFn, CommandResult } from '../types.js';
 import { getopt, help, isResult, pathOf } from './util.js';
 
@@ -52,7 +52,16 @@ export function transfer(ctx: CommandContext, tool: 'cp' | 'mv', operands: strin
       err += `${tool}: cannot create regular file '${dest}': No such file or directory\n`;
       continue;
     }
-    act(from, to);
+    if (ctx.fs.isDir(to) && !ctx.fs.isDir(from)) {
+      err += `${tool}: cannot overwrite directory '${to}' with non-directory\n`;
+      continue;
+    }
+    try {
+      act(from, to);
+    } catch (e) {
+      if (!(e instanceof FsError)) throw e;
+      err += `${tool}: cannot create ${ctx.fs.isDir(from) ? 'directory' : 'regular file'} '${dest}': ${fsErrorText(e.code)}\n`;
+    }
   }
   return { stdout: '', stderr: err, exitCode: err ? 1 : 0 };
 }
