@@ -12,6 +12,8 @@ export interface GlobalValues {
   script?: string;
   json?: boolean;
   yes?: boolean;
+  /** `check --task ID`: grade only these tasks. */
+  task?: string[];
 }
 
 const out = (s: string): void => void process.stdout.write(s.endsWith('\n') || s === '' ? s : s + '\n');
@@ -100,13 +102,21 @@ async function check(lessonId: string | undefined, values: GlobalValues): Promis
   if (script === undefined) return 2;
   const { runScript, prepareLessons } = await import('../tutor/index.js');
   await prepareLessons([lesson]);
-  const r = runScript(lesson, script);
-  if (values.json) out(JSON.stringify({ lesson: r.lessonId, allPassed: r.allPassed, tasks: r.tasks }, null, 2));
-  else {
-    out(`${lesson.title}: ${r.tasks.filter((t) => t.done).length}/${r.tasks.length} tasks passed`);
-    for (const t of r.tasks) out(`  ${t.done ? '✓' : '✗'} ${t.title}${t.message ? `\n      ${t.message}` : ''}`);
+  const wanted = values.task ?? [];
+  const unknown = wanted.filter((id) => !lesson.tasks.some((t) => t.id === id));
+  if (unknown.length) {
+    err(`kube-net-tutor: lesson ${lesson.id} has no task ${unknown.map((u) => `"${u}"`).join(', ')}; tasks: ${lesson.tasks.map((t) => t.id).join(', ')}`);
+    return 2;
   }
-  return r.allPassed ? 0 : 1;
+  const r = runScript(lesson, script);
+  const tasks = wanted.length ? r.tasks.filter((t) => wanted.includes(t.id)) : r.tasks;
+  const allPassed = tasks.every((t) => t.done);
+  if (values.json) out(JSON.stringify({ lesson: r.lessonId, allPassed, tasks }, null, 2));
+  else {
+    out(`${lesson.title}: ${tasks.filter((t) => t.done).length}/${tasks.length} tasks passed`);
+    for (const t of tasks) out(`  ${t.done ? '✓' : '✗'} ${t.title}${t.message ? `\n      ${t.message}` : ''}`);
+  }
+  return allPassed ? 0 : 1;
 }
 
 async function lessonsCheck(dir: string | undefined, values: GlobalValues): Promise<number> {

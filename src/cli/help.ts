@@ -6,9 +6,10 @@ Usage:
   kube-net-tutor list [--lessons DIR]          list the lessons with your progress
   kube-net-tutor sandbox --script FILE|-       run commands in a fresh simulated cluster, printing each
                                                command after its prompt, then its output
-  kube-net-tutor check LESSON --script FILE|- [--json]
+  kube-net-tutor check LESSON --script FILE|- [--task ID]... [--json]
                                                run a script from the lesson's starting state and grade
-                                               every task (exit 0 only when all pass)
+                                               every task, or only the --task ones (exit 0 only when
+                                               all graded tasks pass)
   kube-net-tutor lessons check [DIR]           validate a course folder: schema, files, and that every
                                                task's goal fails before and passes after its solution
   kube-net-tutor reset [LESSON] --yes          forget saved progress (all, or one lesson)

@@ -22,6 +22,7 @@ async function main(argv: string[]): Promise<number> {
         script: { type: 'string', short: 's' },
         json: { type: 'boolean' },
         yes: { type: 'boolean', short: 'y' },
+        task: { type: 'string', short: 't', multiple: true },
       },
     });
   } catch (e) {

@@ -77,6 +77,20 @@ describe('kube-net-tutor CLI', () => {
     expect(out.code).toBe(0);
   });
 
+  it('check --task grades only the named tasks: the pod applied and curl over localhost pass the first two', () => {
+    const script = "kubectl apply -f pod.yaml\nkubectl exec duo -c client -- bash -c 'apt-get update && apt-get install -y curl'\nkubectl exec duo -c client -- curl -s localhost:80\n";
+    expect(cli(['check', 'intra-pod', '--script', '-', '--task', 'run-pod', '--task', 'curl-localhost'], script)).toEqual({
+      stdout: 'Inside one pod: 2/2 tasks passed\n  ✓ Start a pod with two containers\n      Pod duo exists as expected\n  ✓ Reach the web server over localhost\n      curl -s localhost:80 ran in container client\n',
+      stderr: '',
+      code: 0,
+    });
+    expect(cli(['check', 'intra-pod', '--script', '-', '--task', 'nope'], '')).toEqual({
+      stdout: '',
+      stderr: 'kube-net-tutor: lesson intra-pod has no task "nope"; tasks: run-pod, curl-localhost, fix-clash, signal-across, logs-pid1\n',
+      code: 2,
+    });
+  });
+
   it('check with --json reports each task', () => {
     const r = cli(['check', 'intra-pod', '--script', '-', '--json'], '');
     const report = JSON.parse(r.stdout) as { lesson: string; allPassed: boolean; tasks: { id: string; done: boolean; message: string }[] };
