@@ -124,3 +124,9 @@ describe('workload tables without a simulated controller', () => {
     expect(TABLES.Job!.row(job, { now, wide: false })).toEqual(['x', 'Complete', '1/1', '7s', '10m']);
   });
 });
+
+describe('jsonpath field names', () => {
+  it('accepts escaped dots in label keys', () => {
+    expect(jsonpath('{.metadata.labels.app\\.kubernetes\\.io/name}', { metadata: { labels: { 'app.kubernetes.io/name': 'web' } } })).toEqual({ ok: true, text: 'web' });
+  });
+});

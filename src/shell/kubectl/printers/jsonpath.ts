@@ -37,9 +37,20 @@ export function parsePath(src: string): Step[] {
     if (ch === '.') {
       const recursive = src[i + 1] === '.';
       i += recursive ? 2 : 1;
-      const m = /^[A-Za-z0-9_\-/]*|^\*/.exec(src.slice(i));
-      const name = m?.[0] ?? '';
-      i += name.length;
+      let name = '';
+      if (src[i] === '*') {
+        name = '*';
+        i++;
+      } else {
+        // Field names may carry escaped dots: `{.metadata.labels.app\.kubernetes\.io/name}`.
+        for (let guard2 = 0; i < src.length && guard2 < 10_000; guard2++) {
+          if (src[i] === '\\' && src[i + 1] === '.') {
+            name += '.';
+            i += 2;
+          } else if (/[A-Za-z0-9_\-/]/.test(src[i]!)) name += src[i++]!;
+          else break;
+        }
+      }
       if (name === '*') steps.push({ type: 'wildcard' });
       else if (name) steps.push(recursive ? { type: 'recursive', name } : { type: 'field', name });
       else if (recursive) throw new ParseError('invalid recursive descent');
