@@ -86,3 +86,12 @@ describe('kubectl with an unknown verb', () => {
     expect(sh.run('kubectl get --foo')).toEqual({ stdout: '', ...upstream(fixture('unknown-flag-get.txt')) });
   });
 });
+
+describe('flags from usage texts', () => {
+  it('lists the options of a command for tab completion', async () => {
+    const { helpFlags } = await import('../../../src/shell/kubectl/help/index.js');
+    expect(helpFlags('version')).toEqual(['--client', '-o', '--output']);
+    expect(helpFlags('cluster-info')).toEqual([]);
+    expect(helpFlags('nope')).toEqual([]);
+  });
+});

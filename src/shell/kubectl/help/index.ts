@@ -118,3 +118,17 @@ export function helpText(path: string): string | undefined {
 export function helpPaths(): string[] {
   return [...TEXTS.keys()];
 }
+
+/** The flags a command's usage text lists under `Options:` (`--output`, `-o`, …), for tab completion. */
+export function helpFlags(path: string): string[] {
+  const text = TEXTS.get(path) ?? '';
+  const start = text.indexOf('\nOptions:\n');
+  if (start < 0) return [];
+  const end = text.indexOf('\nUsage:\n', start);
+  const out: string[] = [];
+  for (const m of text.slice(start, end < 0 ? undefined : end).matchAll(/^\s+(?:(-\w), )?(--[\w-]+)=/gm)) {
+    if (m[1]) out.push(m[1]);
+    out.push(m[2]!);
+  }
+  return out;
+}
