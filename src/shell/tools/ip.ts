@@ -24,7 +24,9 @@ function addrBlock(i: Iface): string {
 }
 
 export const ip: CommandFn = (ctx) => {
-  const args = ctx.argv.slice(1).filter((a) => a !== '-4');
+  const all = ctx.argv.slice(1);
+  const brief = all.some((a) => a === '-br' || a === '-brief' || a === '--brief');
+  const args = all.filter((a) => !['-4', '-c', '-color', '-br', '-brief', '--brief'].includes(a));
   const [obj, cmd, ...rest] = args;
   if (obj === undefined || obj === 'help' || obj === '--help') return { stdout: '', stderr: USAGE, exitCode: obj === undefined ? 255 : 0 };
   const { ifaces, routes } = netConfig(ctx);
@@ -34,6 +36,7 @@ export const ip: CommandFn = (ctx) => {
   if (dev && !pick.length) return { stdout: '', stderr: `Device "${dev}" does not exist.\n`, exitCode: 1 };
   if ('address'.startsWith(obj) || obj === 'addr') {
     if (cmd !== undefined && !['show', 'list', 'ls', 'dev'].includes(cmd)) return { stdout: '', stderr: `Command "${cmd}" is unknown, try "ip address help".\n`, exitCode: 255 };
+    if (brief) return { stdout: pick.map((i) => `${`${i.name}${i.peer ? `@${i.peer}` : ''}`.padEnd(16)} ${(i.loopback ? 'UNKNOWN' : i.down ? 'DOWN' : 'UP').padEnd(14)} ${i.ip ? `${i.ip}/${i.prefix} ` : ''}\n`).join(''), stderr: '', exitCode: 0 };
     return { stdout: pick.map(addrBlock).join(''), stderr: '', exitCode: 0 };
   }
   if ('link'.startsWith(obj)) return { stdout: pick.map(linkLine).join(''), stderr: '', exitCode: 0 };
