@@ -12,6 +12,8 @@
 import { parseDocument, type YAMLError } from 'yaml';
 import type { KubeObject } from '../sim/index.js';
 import { jsonStream } from './manifest-json.js';
+import { str, strictDecode, struct } from '../sim/validate/schema.js';
+import { objectMeta } from '../sim/validate/schema-pod.js';
 
 export type ManifestResult = { ok: true; objects: KubeObject[] } | { ok: false; error: string; objects: KubeObject[] };
 
@@ -176,6 +178,9 @@ function yamlToValue(text: string): { value: unknown } | { error: string } {
   }
 }
 
+/** What kubectl decodes every document into first (`metadataOnlyObject`): a wrong type there fails client-side. */
+const METADATA_ONLY = struct('v1.metadataOnlyObject', { apiVersion: str, kind: str, metadata: objectMeta });
+
 /** kubectl's client-side checks of one decoded document; objects are appended to `out`. Returns an error or undefined. */
 function collect(value: unknown, filename: string, out: KubeObject[]): string | undefined {
   if (value === null || value === undefined) return undefined;
@@ -186,6 +191,8 @@ function collect(value: unknown, filename: string, out: KubeObject[]): string | 
     const what = missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`;
     return `error: error validating "${filename}": error validating data: ${what}; ${VALIDATE_HINT}`;
   }
+  const typeError = strictDecode({ apiVersion: obj.apiVersion, kind: obj.kind, metadata: obj.metadata }, METADATA_ONLY);
+  if (typeError && !typeError.startsWith('strict decoding error')) return `error: unable to decode "${filename}": ${typeError}`;
   if (obj.kind === 'List' && Array.isArray(obj.items)) {
     for (const item of obj.items as unknown[]) {
       const err = collect(item, filename, out);

@@ -52,3 +52,4 @@ export {
   type RuleMiss,
 } from './netpol.js';
 export { defaultNetworkPolicy, validateNetworkPolicy, validateLabelSelector } from './validate/networkpolicy.js';
+export { resourceForVersionKind } from './resources.js';

@@ -71,3 +71,12 @@ export function resolveResource(name: string): ResourceInfo | undefined {
 export function resourceForKind(kind: string): ResourceInfo | undefined {
   return byKind.get(kind);
 }
+
+/**
+ * The resource an object's `apiVersion` and `kind` name, or undefined when the apiserver serves no such pair
+ * (`apps/v1beta1` Deployments were removed in 1.16): kubectl's `no matches for kind "Deployment" in version "apps/v1beta1"`.
+ */
+export function resourceForVersionKind(apiVersion: string, kind: string): ResourceInfo | undefined {
+  const r = byKind.get(kind);
+  return r && apiVersionOf(r) === apiVersion ? r : undefined;
+}

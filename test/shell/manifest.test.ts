@@ -71,15 +71,20 @@ describe('parseManifests: common mistakes', () => {
   });
 
   it('a duplicate key is not an error: the last value wins (go-yaml v2)', () => {
-    const r = parseManifests('apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  name: b\n', 'pod.yaml');
-    expect(r).toEqual({ ok: true, objects: [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'b' } }] });
+    const r = parseManifests('apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  name: b\n  labels: {app: x, app: z}\n', 'pod.yaml');
+    expect(r).toEqual({ ok: true, objects: [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'b', labels: { app: 'z' } } }] });
   });
 
   it('reads YAML 1.1 as go-yaml does: yes/no/on/off are booleans, 0777 is octal, dates stay strings', () => {
-    const r = parseManifests('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels: {a: yes, b: off, c: y}\ndata: {mode: 0777, day: 2024-01-02, t: 12:30}\n', 'cm.yaml');
+    const r = parseManifests('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata: {a: yes, b: off, c: y, mode: 0777, day: 2024-01-02, t: 12:30}\n', 'cm.yaml');
     expect(r).toEqual({
       ok: true,
-      objects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', labels: { a: true, b: false, c: true } }, data: { mode: 511, day: '2024-01-02', t: '12:30' } }],
+      objects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: true, b: false, c: true, mode: 511, day: '2024-01-02', t: '12:30' } }],
+    });
+    expect(parseManifests('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels: {a: yes}\n', 'cm.yaml')).toEqual({
+      ok: false,
+      objects: [],
+      error: 'error: unable to decode "cm.yaml": json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string',
     });
   });
 
@@ -149,6 +154,19 @@ describe('parseManifests: documents, lists, JSON and KYAML', () => {
   it('an empty file or one of comments has no objects', () => {
     expect(parseManifests('', 'e.yaml')).toEqual({ ok: true, objects: [] });
     expect(parseManifests('# hi\n---\n# there\n', 'e.yaml')).toEqual({ ok: true, objects: [] });
+  });
+
+  it('kubectl decodes metadata client-side: a wrong type there is its error, not the server\'s', () => {
+    expect(parseManifests('apiVersion: v1\nkind: Pod\nmetadata:\n  name x\n', 'pod.yaml')).toEqual({
+      ok: false,
+      objects: [],
+      error: 'error: unable to decode "pod.yaml": json: cannot unmarshal string into Go struct field metadataOnlyObject.metadata of type v1.ObjectMeta',
+    });
+    expect(parseManifests('apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  name: y\n', 'pod.yaml')).toEqual({
+      ok: false,
+      objects: [],
+      error: 'error: unable to decode "pod.yaml": json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.name of type string',
+    });
   });
 
   it("kubectl's client-side checks: not an object, kind or apiVersion missing", () => {

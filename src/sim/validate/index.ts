@@ -6,7 +6,7 @@
  */
 import type { Cluster } from '../cluster.js';
 import { SimError, type FieldError } from '../errors.js';
-import { apiVersionOf, resourceForKind } from '../resources.js';
+import { resourceForKind, resourceForVersionKind } from '../resources.js';
 import type { KubeObject, Pod, Service } from '../types.js';
 import { admitNetworkPolicy } from './networkpolicy.js';
 import { admitService } from '../services.js';
@@ -23,9 +23,8 @@ import { WORKLOAD_KINDS, validateWorkload } from './workloads.js';
  * `Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.foo"`. Throws BadRequest.
  */
 export function decodeObject(obj: KubeObject): void {
-  const info = resourceForKind(obj.kind);
   const apiVersion = String(obj.apiVersion ?? '');
-  if (!info || apiVersionOf(info) !== apiVersion) throw SimError.badRequest(`no matches for kind "${obj.kind}" in version "${apiVersion}"`);
+  if (!resourceForVersionKind(apiVersion, obj.kind)) throw SimError.badRequest(`no matches for kind "${obj.kind}" in version "${apiVersion}"`);
   const schema = schemaFor(apiVersion, obj.kind);
   if (!schema) return;
   const err = strictDecode(obj, schema);
