@@ -16,6 +16,7 @@ function verbs(r: ResourceInfo): string {
   return '[create delete deletecollection get list patch update watch]';
 }
 
+/** `kubectl api-resources`: see the file comment above. */
 export const apiResources: Verb = (_ctx, args): CommandResult => {
   const parsed = parseFlags(args, [
     { name: 'output', short: 'o', type: 'string' },

@@ -7,6 +7,7 @@ import { usageError } from './errors.js';
 import { parseFlags } from './flags.js';
 import type { Verb } from './index.js';
 
+/** `kubectl cluster-info`: see the file comment above. */
 export const clusterInfo: Verb = (ctx, args): CommandResult => {
   const parsed = parseFlags(args, []);
   if (!parsed.ok) return usageError('cluster-info', parsed.error);

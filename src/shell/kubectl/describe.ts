@@ -39,6 +39,7 @@ export const DESCRIBERS: Record<string, Describer> = {
   ServiceAccount: describeServiceAccount,
 };
 
+/** `kubectl describe`: see the file comment above. */
 export const describe: Verb = (ctx, args): CommandResult => {
   const parsed = parseFlags(args, [
     { name: 'selector', short: 'l', type: 'string' },

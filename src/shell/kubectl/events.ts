@@ -11,6 +11,7 @@ import type { Verb } from './index.js';
 import { printGeneric } from './printers/output.js';
 import { humanDuration, tabwrite } from './table.js';
 
+/** `kubectl events`: see the file comment above. */
 export const events: Verb = (ctx, args): CommandResult => {
   const parsed = parseFlags(args, [
     { name: 'for', type: 'string' },

@@ -52,6 +52,7 @@ function fieldList(t: TypeDoc, level: number, recursive: boolean, depth = 0): st
   return out;
 }
 
+/** `kubectl explain`: see the file comment above. */
 export const explain: Verb = (_ctx, args): CommandResult => {
   const parsed = parseFlags(args, [
     { name: 'recursive', type: 'bool' },

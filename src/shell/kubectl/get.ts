@@ -67,6 +67,7 @@ function sortKey(v: unknown): string | number {
   return typeof v === 'number' ? v : typeof v === 'string' ? v : JSON.stringify(v ?? '');
 }
 
+/** `kubectl get`: see the file comment above. */
 export const get: Verb = (ctx, args): CommandResult => {
   const parsed = parseFlags(args, GET_FLAGS);
   if (!parsed.ok) return usageError('get', parsed.error);

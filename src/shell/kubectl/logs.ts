@@ -68,6 +68,7 @@ function render(lines: LogLines, opts: { tail?: number; timestamps: boolean; pre
   return shown.map((l) => `${opts.prefix}${opts.timestamps ? new Date(l.time).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z') + ' ' : ''}${l.line}\n`).join('');
 }
 
+/** `kubectl logs`: see the file comment above. */
 export const logs: Verb = (ctx, args): CommandResult => {
   const parsed = parseFlags(args, [
     { name: 'container', short: 'c', type: 'string' },

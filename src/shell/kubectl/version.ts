@@ -17,6 +17,7 @@ function info(gitVersion: string, commit: string, date: string): Record<string, 
   return { major: major!, minor: minor!, gitVersion, gitCommit: commit, gitTreeState: 'clean', buildDate: date, goVersion: 'go1.24.6', compiler: 'gc', platform: 'linux/amd64' };
 }
 
+/** `kubectl version`: see the file comment above. */
 export const version: Verb = (ctx, args): CommandResult => {
   const parsed = parseFlags(args, [
     { name: 'client', type: 'bool' },

@@ -58,6 +58,7 @@ function met(o: KubeObject | undefined, cond: Condition): boolean {
   return got.length > 0 && printValue(got[0]) === cond.value;
 }
 
+/** `kubectl wait`: see the file comment above. */
 export const wait: Verb = (ctx, args): CommandResult => {
   const parsed = parseFlags(args, [
     { name: 'for', type: 'string' },
