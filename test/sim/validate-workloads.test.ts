@@ -111,7 +111,8 @@ describe('ReplicationController, DaemonSet, StatefulSet and Job validation', () 
 
   it('a Job template must not restart Always', () => {
     const job = (rp: string): string => `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: pi\nspec:\n  template:\n    spec:\n${rp}      containers:\n      - name: pi\n        image: perl\n`;
-    expect(causes(job(''))).toEqual(['spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"']);
+    expect(causes(job(''))).toEqual(['spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"']);
+    expect(causes(job('      restartPolicy: Always\n'))).toEqual(['spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"']);
     expect(causes(job('      restartPolicy: Never\n'))).toBe('ok');
   });
 });

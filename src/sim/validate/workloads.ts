@@ -81,7 +81,9 @@ function validateTemplate(kind: string, t: PodTemplateSpec | undefined, matches:
   errs.push(...validatePodSpec(t.spec, `${path}.spec`, claimNames));
   const rp = t.spec?.restartPolicy ?? 'Always';
   if (kind === 'Job') {
-    if (rp !== 'OnFailure' && rp !== 'Never') errs.push({ path: `${path}.spec.restartPolicy`, type: 'Unsupported value', value: q(rp), detail: 'supported values: "OnFailure", "Never"' });
+    const set = t.spec?.restartPolicy;
+    if (set === undefined) errs.push({ path: `${path}.spec.restartPolicy`, type: 'Required value', detail: 'valid values: "OnFailure", "Never"' });
+    else if (set !== 'OnFailure' && set !== 'Never') errs.push({ path: `${path}.spec.restartPolicy`, type: 'Unsupported value', value: q(set), detail: 'supported values: "OnFailure", "Never"' });
   } else if (rp !== 'Always') {
     errs.push({ path: `${path}.spec.restartPolicy`, type: 'Unsupported value', value: q(rp), detail: 'supported values: "Always"' });
   }
