@@ -90,7 +90,7 @@ export const exec: Verb = (ctx, args) => {
       ctx.session.enter({ ...location, shell: prog });
       return { stdout: '', stderr, exitCode: 0 };
     }
-    const r = ctx.session.runAt({ ...location, shell: prog === 'sh' ? 'sh' : 'bash' }, command, ctx.stdin);
+    const r = ctx.session.runAt({ ...location, shell: prog === 'sh' ? 'sh' : 'bash' }, command, ctx.stdin, { tty: bool(f, 'tty') });
     const tail = r.exitCode !== 0 ? `command terminated with exit code ${r.exitCode}\n` : '';
     return { stdout: r.stdout, stderr: stderr + r.stderr + tail, exitCode: r.exitCode };
   });

@@ -169,7 +169,7 @@ function attachTo(ctx: CommandContext, pod: Pod, o: { tty: boolean; rm: boolean;
     enterWithHook(ctx, { ...location, shell }, onLeave);
     return { stdout: '', stderr: prompt, exitCode: 0 };
   }
-  const r = argv.length ? ctx.session.runAt(location, argv, ctx.stdin) : { stdout: '', stderr: '', exitCode: 0 };
+  const r = argv.length ? ctx.session.runAt(location, argv, ctx.stdin, { tty: o.tty }) : { stdout: '', stderr: '', exitCode: 0 };
   let stdout = r.stdout;
   let stderr = prompt + r.stderr;
   if (o.rm) stdout += deletePod(ctx, ready);
