@@ -41,6 +41,13 @@ describe('kubectl exec', () => {
     );
   });
 
+  it('-t gives the command a terminal: curl prints no progress meter', () => {
+    const sh = withWeb();
+    const r = sh.run('kubectl exec -t deploy/web -- curl localhost');
+    expect({ title: /<title>(.*)<\/title>/.exec(r.stdout)?.[1], stderr: r.stderr, exitCode: r.exitCode }).toEqual({ title: 'Welcome to nginx!', stderr: '', exitCode: 0 });
+    expect(sh.run('kubectl exec deploy/web -- curl localhost').stderr.startsWith('  % Total')).toBe(true);
+  });
+
   it('-it with a shell moves the prompt into the container', () => {
     const sh = withWeb();
     expect(sh.run('kubectl exec -it box -- sh')).toEqual(ok(''));
