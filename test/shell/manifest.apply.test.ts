@@ -33,5 +33,4 @@ describe('manifests through kubectl apply: what the learner sees', () => {
       exitCode: 1,
     });
   });
-  });
 });
