@@ -3,7 +3,8 @@
 //
 // The cluster: N pods (Deployments of 5 replicas), 300 Services and 100 NetworkPolicies across 20 namespaces, on
 // enough nodes for the pods (110 per node, as the kubelet's default max-pods).
-import { performance } from 'node:perf_hooks';
+import os from 'node:os';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { Cluster, type KubeObject, type Pod } from '../src/sim/index.js';
 import { httpRequest } from '../src/sim/network.js';
 import { PolicyEngine, policyEndpointOfPod } from '../src/sim/netpol.js';
@@ -66,46 +67,64 @@ function build(pods: number): { cluster: Cluster; ms: number } {
   return { cluster, ms: performance.now() - t0 };
 }
 
-function percentiles(xs: number[]): { p50: number; p99: number } {
+function percentiles(xs: number[]): { p50: number; p90: number; p99: number } {
   const s = [...xs].sort((a, b) => a - b);
   const at = (q: number): number => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-  return { p50: at(0.5), p99: at(0.99) };
+  return { p50: at(0.5), p90: at(0.9), p99: at(0.99) };
 }
 
-function timeEach(n: number, f: (i: number) => void): { p50: number; p99: number } {
+/** Garbage-collection pauses, so a p99 can be told apart from a collector pause that landed in it. */
+const gcPauses: { start: number; ms: number }[] = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcPauses.push({ start: e.startTime, ms: e.duration });
+}).observe({ entryTypes: ['gc'] });
+
+interface Timing {
+  p50: number;
+  p90: number;
+  p99: number;
+  /** The longest GC pause seen while measuring. */
+  gcMax: number;
+}
+
+async function timeEach(n: number, f: (i: number) => void): Promise<Timing> {
   for (let i = 0; i < Math.min(20, n); i++) f(i);
   const xs: number[] = [];
+  const start = performance.now();
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
     f(i);
     xs.push(performance.now() - t0);
   }
-  return percentiles(xs);
+  const end = performance.now();
+  await new Promise((r) => setTimeout(r, 5)); // GC entries arrive on the event loop
+  const pauses = gcPauses.filter((g) => g.start >= start && g.start <= end).map((g) => g.ms);
+  return { ...percentiles(xs), gcMax: Math.max(0, ...pauses) };
 }
 
 const fmt = (ms: number): string => (ms < 10 ? `${ms.toFixed(2)} ms` : `${ms.toFixed(0)} ms`);
-const line = (label: string, r: { p50: number; p99: number }, target?: string): void =>
-  console.log(`  ${label.padEnd(44)} p50 ${fmt(r.p50).padStart(9)}   p99 ${fmt(r.p99).padStart(9)}${target ? `   (target ${target})` : ''}`);
+const line = (label: string, r: Timing, target?: string): void =>
+  console.log(`  ${label.padEnd(44)} p50 ${fmt(r.p50).padStart(8)}  p90 ${fmt(r.p90).padStart(8)}  p99 ${fmt(r.p99).padStart(8)}${target ? ` (target ${target})` : ''}  longest GC pause ${fmt(r.gcMax)}`);
 
 const size = Number(process.argv[2] ?? 1000);
-console.log(`simulator (node ${process.version}): ${size} pods, ${SERVICES} Services, ${POLICIES} NetworkPolicies, ${NAMESPACES} namespaces`);
+console.log(`simulator (node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}): ${size} pods, ${SERVICES} Services, ${POLICIES} NetworkPolicies, ${NAMESPACES} namespaces`);
 const { cluster: c, ms: buildMs } = build(size);
 const running = c.list<Pod>('Pod').filter((p) => p.status.phase === 'Running' && !p.metadata.namespace?.startsWith('kube-')).length;
 console.log(`  apply everything and start it               ${fmt(buildMs)}   (${running} pods Running)`);
 
 const pods = c.list<Pod>('Pod').filter((p) => p.metadata.namespace?.startsWith('ns'));
-line('cluster.list(Pod, ns3)', timeEach(500, () => c.list('Pod', 'ns3')), '< 5 ms');
-line('cluster.get(Pod)', timeEach(500, (i) => c.get('Pod', pods[i % pods.length]!.metadata.namespace, pods[i % pods.length]!.metadata.name)), '< 5 ms');
-line('cluster.apply(ConfigMap), changed each time', timeEach(200, (i) => c.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', namespace: 'ns1' }, data: { n: String(i) } })), '< 5 ms');
-line('cluster.apply(Service), unchanged', timeEach(200, () => c.apply(manifests(size).find((o) => o.kind === 'Service')!)), '< 5 ms');
-line('cluster.advance(2 s) (one command tick)', timeEach(100, () => c.advance(2_000)), '< 5 ms');
-line('httpRequest pod -> Service (by DNS name)', timeEach(300, (i) => {
+line('cluster.list(Pod, ns3)', await timeEach(500, () => c.list('Pod', 'ns3')), '< 5 ms');
+line('cluster.get(Pod)', await timeEach(500, (i) => c.get('Pod', pods[i % pods.length]!.metadata.namespace, pods[i % pods.length]!.metadata.name)), '< 5 ms');
+line('cluster.apply(ConfigMap), changed each time', await timeEach(200, (i) => c.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', namespace: 'ns1' }, data: { n: String(i) } })), '< 5 ms');
+line('cluster.apply(Service), unchanged', await timeEach(200, () => c.apply(manifests(size).find((o) => o.kind === 'Service')!)), '< 5 ms');
+line('cluster.advance(2 s) (one command tick)', await timeEach(100, () => c.advance(2_000)), '< 5 ms');
+line('httpRequest pod -> Service (by DNS name)', await timeEach(300, (i) => {
   const src = pods[(i * 7) % pods.length]!;
   const r = httpRequest(c, { type: 'pod', pod: src, container: 'web' }, `svc${i % SERVICES}.ns${(i % SERVICES) % NAMESPACES}`, 80, { method: 'GET', path: '/', host: 'x', headers: {} });
   if (!r.ok && r.failure.type === 'resolve') throw new Error(`unexpected DNS failure ${JSON.stringify(r.failure)}`);
 }), '< 5 ms');
 const sh = new ShellSession(c);
-line("ShellSession.run('kubectl get pods -n ns3')", timeEach(100, () => sh.run('kubectl get pods -n ns3')), '< 5 ms');
+line("ShellSession.run('kubectl get pods -n ns3')", await timeEach(100, () => sh.run('kubectl get pods -n ns3')), '< 5 ms');
 
 {
   const t0 = performance.now();
@@ -122,9 +141,9 @@ if (process.argv[2] === undefined) {
   console.log('  growth (apply everything and start it; advance 2 s; kubectl get pods -n ns3):');
   for (const n of [100, 1000, 5000]) {
     const b = build(n);
-    const tick = timeEach(20, () => b.cluster.advance(2_000));
+    const tick = await timeEach(20, () => b.cluster.advance(2_000));
     const shell = new ShellSession(b.cluster);
-    const get = timeEach(20, () => shell.run('kubectl get pods -n ns3'));
+    const get = await timeEach(20, () => shell.run('kubectl get pods -n ns3'));
     console.log(`    ${String(n).padStart(5)} pods   build ${fmt(b.ms).padStart(9)}   (${(b.ms / n).toFixed(2)} ms/pod)   tick p50 ${fmt(tick.p50)}   get p50 ${fmt(get.p50)}`);
   }
 }
