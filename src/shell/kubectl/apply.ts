@@ -64,7 +64,7 @@ export const apply: Verb = (ctx, args) => {
         else out += printObject(obj, f, 'created', dryRun);
         continue;
       }
-      if (!existing.metadata.annotations?.[LAST_APPLIED]) warnings += missingAnnotationWarning(info.group ? `${info.plural}.${info.group}` : info.plural, existing.metadata.name);
+      if (!existing.metadata.annotations?.[LAST_APPLIED]) warnings += missingAnnotationWarning(info.plural, existing.metadata.name);
       const { merged, changed } = threeWayMerge(existing, desired);
       if (!changed) {
         out += printObject(existing, f, 'unchanged', dryRun);
