@@ -149,3 +149,22 @@ describe('Deployment', () => {
     expect(sets(c)).toEqual(['3 nginx:1.28 2/2', '2 nginx:1.27 0/0']);
   });
 });
+
+describe('ReplicationController and ReplicaSet', () => {
+  it('keeps replicas, replacing a deleted pod, and adopts a matching orphan instead of creating one', () => {
+    const c = new Cluster();
+    c.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'orphan', labels: { app: 'rc' } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } });
+    c.create({ apiVersion: 'v1', kind: 'ReplicationController', metadata: { name: 'rc' }, spec: { replicas: 2, selector: { app: 'rc' }, template: { metadata: { labels: { app: 'rc' } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } } } });
+    c.advance(2_000);
+    const names = c.list<Pod>('Pod', 'default').map((p) => p.metadata.name);
+    expect([names.length, names.includes('orphan'), c.get<Pod>('Pod', 'default', 'orphan')!.metadata.ownerReferences?.[0]?.name]).toEqual([2, true, 'rc']);
+    c.delete('Pod', 'default', 'orphan');
+    c.advance(2_000);
+    const after = c.list<Pod>('Pod', 'default');
+    expect([after.length, after.every((p) => p.metadata.name.startsWith('rc-') && p.status.phase === 'Running')]).toEqual([2, true]);
+    expect(events(c, c.get('ReplicationController', 'default', 'rc')!).map((e) => e.replace(/rc-\w{5}/, 'rc-xxxxx'))).toEqual([
+      'Normal SuccessfulCreate replication-controller: Created pod: rc-xxxxx',
+      'Normal SuccessfulCreate replication-controller: Created pod: rc-xxxxx',
+    ]);
+  });
+});

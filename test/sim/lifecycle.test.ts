@@ -232,3 +232,17 @@ describe('pod lifecycle: edits and undo', () => {
     expect(row(c, 'crash')).toBe('0/1 CrashLoopBackOff 2');
   });
 });
+
+describe('pod lifecycle: readiness and Services', () => {
+  it('a pod failing readiness is listed under notReadyAddresses, and moves to addresses once the probe passes', () => {
+    const c = new Cluster();
+    c.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } });
+    c.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx', readinessProbe: { exec: { command: ['cat', '/tmp/ready'] }, periodSeconds: 2 } }] } });
+    c.advance(2_000);
+    const subsets = (): unknown => (c.get('Endpoints', 'default', 'web') as { subsets?: { addresses?: { ip: string }[]; notReadyAddresses?: { ip: string }[] }[] }).subsets?.map((s) => [s.addresses?.map((a) => a.ip) ?? [], s.notReadyAddresses?.map((a) => a.ip) ?? []]);
+    expect(subsets()).toEqual([[[], ['10.244.0.3']]]);
+    c.state.runtime.get(pod(c, 'web').metadata.uid!)!.containers.get('web')!.fs.set('/tmp/ready', { type: 'file', content: '', mtime: 0 });
+    c.advance(2_000);
+    expect([row(c, 'web'), subsets()]).toEqual(['1/1 Running 0', [[['10.244.0.3'], []]]]);
+  });
+});
