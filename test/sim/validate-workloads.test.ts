@@ -76,6 +76,17 @@ describe('Deployment and ReplicaSet validation', () => {
     expect(causes(deployment({ spec: '  strategy:\n    type: Recreate\n    rollingUpdate: {maxSurge: 1}\n' }))).toEqual(["spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'"]);
   });
 
+  it('rolling update: maxSurge and maxUnavailable not both 0, percentages well-formed and at most 100%', () => {
+    const ru = (fields: string): string[] | 'ok' => causes(deployment({ spec: `  strategy:\n    rollingUpdate: {${fields}}\n` }));
+    expect(ru('maxSurge: 0, maxUnavailable: 0')).toEqual(['spec.strategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:0, IntVal:0, StrVal:""}: may not be 0 when `maxSurge` is 0']);
+    expect(ru('maxSurge: 0')).toBe('ok');
+    expect(ru('maxSurge: "0%", maxUnavailable: 0')).toEqual(['spec.strategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:0, IntVal:0, StrVal:""}: may not be 0 when `maxSurge` is 0']);
+    expect(ru('maxSurge: 25, maxUnavailable: "150%"')).toEqual(['spec.strategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:"150%"}: must not be greater than 100%']);
+    expect(ru('maxSurge: "one"')).toEqual([
+      `spec.strategy.rollingUpdate.maxSurge: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:"one"}: a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')`,
+    ]);
+  });
+
   it('the selector is immutable', () => {
     const c = new Cluster();
     expect(causes(deployment(), c)).toBe('ok');

@@ -151,6 +151,7 @@ export function validateWorkload(obj: KubeObject, old: KubeObject | undefined): 
     if (st?.type === 'Recreate' && st.rollingUpdate != null) {
       errs.push({ path: 'spec.strategy.rollingUpdate', type: 'Forbidden', detail: "may not be specified when strategy `type` is 'Recreate'" });
     }
+    if (st?.type !== 'Recreate' && st?.rollingUpdate != null) errs.push(...validateRollingUpdate(st.rollingUpdate as RollingUpdate));
     errs.push(...nonNegative(spec.minReadySeconds, 'spec.minReadySeconds'));
     errs.push(...nonNegative(spec.revisionHistoryLimit, 'spec.revisionHistoryLimit'));
     if (spec.progressDeadlineSeconds !== undefined && spec.progressDeadlineSeconds <= (spec.minReadySeconds ?? 0)) {
@@ -163,6 +164,40 @@ export function validateWorkload(obj: KubeObject, old: KubeObject | undefined): 
   const oldSel = (old?.spec as WorkloadSpec | undefined)?.selector as LabelSelector | undefined;
   if (old && JSON.stringify(normalize(oldSel)) !== JSON.stringify(normalize(spec.selector as LabelSelector | undefined))) {
     errs.push({ path: 'spec.selector', type: 'Invalid value', value: goLabelSelector(spec.selector as LabelSelector | undefined), detail: 'field is immutable' });
+  }
+  return errs;
+}
+
+type IntOrString = number | string | undefined;
+interface RollingUpdate {
+  maxSurge?: IntOrString;
+  maxUnavailable?: IntOrString;
+}
+
+/** Go's `%#v` of an `intstr.IntOrString`. */
+function goIntOrString(v: IntOrString): string {
+  return typeof v === 'string' ? `intstr.IntOrString{Type:1, IntVal:0, StrVal:${q(v)}}` : `intstr.IntOrString{Type:0, IntVal:${v ?? 0}, StrVal:""}`;
+}
+
+/** The value an int-or-percent stands for, for the "both zero" check (`0%` is zero). */
+const amount = (v: IntOrString): number => (typeof v === 'string' ? Number.parseInt(v, 10) || 0 : v ?? 0);
+
+/** `ValidateRollingUpdateDeployment`, after defaulting (both fields default to 25%). */
+function validateRollingUpdate(ru: RollingUpdate): FieldError[] {
+  const errs: FieldError[] = [];
+  const path = 'spec.strategy.rollingUpdate';
+  const maxUnavailable = ru.maxUnavailable ?? '25%';
+  const maxSurge = ru.maxSurge ?? '25%';
+  for (const [field, v] of [['maxUnavailable', maxUnavailable], ['maxSurge', maxSurge]] as const) {
+    if (typeof v === 'string' && !/^[0-9]+%$/.test(v)) {
+      errs.push({ path: `${path}.${field}`, type: 'Invalid value', value: goIntOrString(v), detail: "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')" });
+    } else if (typeof v === 'number' && v < 0) errs.push({ path: `${path}.${field}`, type: 'Invalid value', value: String(v), detail: NEGATIVE });
+  }
+  if (amount(maxUnavailable) === 0 && amount(maxSurge) === 0) {
+    errs.push({ path: `${path}.maxUnavailable`, type: 'Invalid value', value: goIntOrString(maxUnavailable), detail: 'may not be 0 when `maxSurge` is 0' });
+  }
+  if (typeof maxUnavailable === 'string' && /^[0-9]+%$/.test(maxUnavailable) && Number.parseInt(maxUnavailable, 10) > 100) {
+    errs.push({ path: `${path}.maxUnavailable`, type: 'Invalid value', value: goIntOrString(maxUnavailable), detail: 'must not be greater than 100%' });
   }
   return errs;
 }
