@@ -11,6 +11,7 @@ import type { KubeObject, Pod, Service } from '../types.js';
 import { admitNetworkPolicy } from './networkpolicy.js';
 import { admitService } from '../services.js';
 import { validateIngressKinds } from './ingress.js';
+import { validateConfigKinds } from './config.js';
 import { validateObjectMeta } from './meta.js';
 import { defaultVolumes, validatePodSpec } from './pod.js';
 import { strictDecode } from './schema.js';
@@ -42,6 +43,7 @@ export function fieldErrors(c: Cluster, obj: KubeObject, old: KubeObject | undef
     errs.push(...validatePodSpec((obj as Pod).spec, 'spec'));
   }
   if (WORKLOAD_KINDS.has(obj.kind)) errs.push(...validateWorkload(obj, old));
+  if (obj.kind === 'ConfigMap' || obj.kind === 'Secret') errs.push(...validateConfigKinds(obj));
   if (obj.kind === 'NetworkPolicy') errs.push(...admitNetworkPolicy(obj as Parameters<typeof admitNetworkPolicy>[0]));
   if (obj.kind === 'Service' && errs.length === 0) errs.push(...admitService(c, obj as Service));
   if (obj.kind === 'Ingress' || obj.kind === 'IngressClass') errs.push(...validateIngressKinds(c, obj));
