@@ -82,13 +82,16 @@ export const edit: Verb = (ctx, args) => {
   const ns = str(f, 'namespace');
   const saved = str(f, 'edited-file');
   if (saved !== undefined) return finishEdit(ctx, saved, ns);
-  const found = resolveObjects(ctx, f.positionals, { files: arr(f, 'filename'), recursive: bool(f, 'recursive'), namespace: ns });
+  // `kubectl edit pods` (a type alone) edits every object of the type, as one List.
+  const typeOnly = f.positionals.length === 1 && !f.positionals[0]!.includes('/');
+  const found = resolveObjects(ctx, f.positionals, { files: arr(f, 'filename'), recursive: bool(f, 'recursive'), namespace: ns, all: typeOnly });
   if (typeof found === 'string') return { stdout: '', stderr: found + '\n', exitCode: 1 };
   if (found.errors.length) return { stdout: '', stderr: found.errors.map((e) => e + '\n').join(''), exitCode: 1 };
   if (!ctx.session.canEdit?.()) {
     return { stdout: '', stderr: 'error: kubectl edit needs an interactive editor, which is not available here; use kubectl apply -f, kubectl patch or kubectl set instead\n', exitCode: 1 };
   }
   const objects = found.objects;
+  if (objects.length === 0) return { stdout: '', stderr: `No resources found in ${ns ?? 'default'} namespace.\n`, exitCode: 0 };
   const content = EDIT_HEADER + (objects.length === 1 ? toYaml(objects[0]) : toYaml({ apiVersion: 'v1', items: objects, kind: 'List', metadata: {} }));
   const path = tempPath(ctx);
   ctx.fs.writeFile(path, content);

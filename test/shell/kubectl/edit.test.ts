@@ -65,3 +65,19 @@ describe('kubectl replace', () => {
     expect(sh.run('kubectl replace -f d.yaml --bogus')).toEqual(err("error: unknown flag: --bogus\nSee 'kubectl replace --help' for usage.\n"));
   });
 });
+
+describe('kubectl edit TYPE', () => {
+  it('edits every object of a type as one List, and saves each change', () => {
+    const c = new Cluster();
+    const sh = editorSession(c);
+    sh.run('kubectl create deployment a --image=nginx');
+    sh.run('kubectl create deployment b --image=nginx');
+    sh.run('kubectl edit deployments');
+    const [req] = sh.takeUiRequests();
+    const content = req?.type === 'edit' ? req.content : '';
+    expect(content.split('\n').slice(4, 7)).toEqual(['apiVersion: v1', 'items:', '- apiVersion: apps/v1']);
+    sh.homeFs.writeFile('/tmp/kubectl-edit-1.yaml', content.replace(/replicas: 1/g, 'replicas: 2'));
+    expect(sh.run('kubectl edit --edited-file=/tmp/kubectl-edit-1.yaml')).toEqual(ok('deployment.apps/a edited\ndeployment.apps/b edited\n'));
+    expect(editorSession(new Cluster()).run('kubectl edit services -n kube-public')).toEqual({ stdout: '', stderr: 'No resources found in kube-public namespace.\n', exitCode: 0 });
+  });
+});
