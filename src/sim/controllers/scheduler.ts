@@ -118,7 +118,7 @@ export function schedulePod(c: Cluster, pod: Pod, nodes: Node[], usage: Map<stri
     cond.lastTransitionTime = prev && prev.status === 'False' ? prev.lastTransitionTime : c.nowIso();
     if (!deepEqual(pod.status.conditions, [cond])) {
       pod.status = { phase: 'Pending', conditions: [cond], qosClass: qosClass(pod) };
-      c.touch();
+      c.touch(pod);
     }
     c.recordEvent(pod, 'Warning', 'FailedScheduling', message, 'default-scheduler');
     return;
