@@ -6,8 +6,11 @@ import { Cluster } from '../../../src/sim/index.js';
 
 interface Fixture {
   command: string;
-  /** How the objects were made before the command: `apply` (default) or `create` (no last-applied annotation). */
-  setup?: 'create';
+  /**
+   * Before the command: `create` makes the objects with kubectl create (no last-applied annotation) instead of apply;
+   * a list of commands is run after applying them (to build the same rollout history the fake apiserver serves).
+   */
+  setup?: 'create' | string[];
   stdout: string;
   stderr: string;
   exitCode: number;
@@ -28,7 +31,8 @@ describe('writing verbs print what real kubectl 1.32 prints (test/fixtures/kubec
   for (const f of fixtures) {
     it(f.command, () => {
       const sh = new ShellSession(new Cluster(), { files: { 'dry-run-objects.yaml': objects } });
-      expect(sh.run(`kubectl ${f.setup ?? 'apply'} -f dry-run-objects.yaml`).exitCode).toBe(0);
+      expect(sh.run(`kubectl ${f.setup === 'create' ? 'create' : 'apply'} -f dry-run-objects.yaml`).exitCode).toBe(0);
+      for (const line of Array.isArray(f.setup) ? f.setup : []) expect(sh.run(line).exitCode).toBe(0);
       const r = sh.run(f.command);
       const { setup: _setup, ...want } = f;
       void _setup;
