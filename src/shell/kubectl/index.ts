@@ -13,6 +13,7 @@ import { expose } from './expose.js';
 import { get } from './get.js';
 import { apiResources } from './api-resources.js';
 import { clusterInfo } from './cluster-info.js';
+import { config } from './config.js';
 import { describe } from './describe.js';
 import { dispatch } from './dispatch.js';
 import { events } from './events.js';
@@ -31,7 +32,7 @@ import { set } from './set.js';
 export type Verb = (ctx: CommandContext, args: string[]) => CommandResult;
 
 /** Verbs by name. */
-export const VERBS: Record<string, Verb> = { apply, get, exec, create, run, expose, describe, logs, explain, 'api-resources': apiResources, 'cluster-info': clusterInfo, version, wait, delete: del, scale, label, annotate, set, rollout, edit, replace, events };
+export const VERBS: Record<string, Verb> = { apply, get, exec, create, run, expose, describe, logs, explain, 'api-resources': apiResources, 'cluster-info': clusterInfo, version, wait, delete: del, scale, label, annotate, set, rollout, edit, replace, events, config };
 
 /** The `kubectl` command: routing, `--help` and unknown verbs live in dispatch.ts. */
 export const kubectl: CommandFn = (ctx) => dispatch(ctx, VERBS);
