@@ -211,6 +211,7 @@ const nginx: ImageInfo = {
 
 const httpd: ImageInfo = {
   repository: 'httpd',
+  size: 148055930,
   tools: [...SHELL_TOOLS, 'bash', 'sh', 'apt-get', 'httpd'],
   shells: ['bash', 'sh'],
   os: 'debian',
@@ -232,6 +233,7 @@ const httpd: ImageInfo = {
 
 const ubuntu: ImageInfo = {
   repository: 'ubuntu',
+  size: 78118134,
   tools: [...SHELL_TOOLS, 'bash', 'sh', 'apt-get'],
   shells: ['bash', 'sh'],
   os: 'ubuntu',
@@ -243,6 +245,7 @@ const ubuntu: ImageInfo = {
 
 const busybox: ImageInfo = {
   repository: 'busybox',
+  size: 4269227,
   tools: [...SHELL_TOOLS, 'sh', 'wget', 'nslookup', 'ping', 'ip', 'ifconfig', 'nc', 'telnet', 'netstat', 'route'],
   shells: ['sh'],
   os: 'busybox',
@@ -263,6 +266,7 @@ function flagValue(argv: string[], flag: string): string | undefined {
 
 const httpEcho: ImageInfo = {
   repository: 'hashicorp/http-echo',
+  size: 6147839,
   tools: [],
   shells: [],
   os: 'none',
@@ -283,6 +287,7 @@ const httpEcho: ImageInfo = {
 
 const helloApp: ImageInfo = {
   repository: 'gcr.io/google-samples/hello-app',
+  size: 9935812,
   tools: [],
   shells: [],
   os: 'none',
@@ -309,6 +314,7 @@ const helloApp: ImageInfo = {
 
 const agnhost: ImageInfo = {
   repository: 'registry.k8s.io/e2e-test-images/agnhost',
+  size: 126958652,
   tools: [...SHELL_TOOLS, 'sh', 'nslookup', 'wget', 'curl'],
   shells: ['sh'],
   os: 'none',

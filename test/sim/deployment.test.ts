@@ -168,3 +168,17 @@ describe('ReplicationController and ReplicaSet', () => {
     ]);
   });
 });
+
+describe('Deployment: paused', () => {
+  it('does not roll out a template change while paused, still scales, and rolls out on resume', () => {
+    const c = new Cluster();
+    c.apply(deployment('nginx:1.26'));
+    c.advance(2_000);
+    c.apply(deployment('nginx:1.27', { paused: true, replicas: 2 }));
+    c.advance(2_000);
+    expect([sets(c), progressing(c)]).toEqual([['1 nginx:1.26 2/2'], 'Unknown DeploymentPaused: Deployment is paused']);
+    c.apply(deployment('nginx:1.27', { replicas: 2 }));
+    c.advance(10_000);
+    expect(sets(c)).toEqual(['2 nginx:1.27 2/2', '1 nginx:1.26 0/0']);
+  });
+});

@@ -229,7 +229,13 @@ export function reconcileDeployment(p: Pass, d: Deployment): void {
   const maxRev = owned.reduce((m, rs) => Math.max(m, revisionOf(rs)), 0);
   let current = owned.find((rs) => deepEqual(stripHash(rs.spec.template), d.spec.template));
   let created = false;
-  if (d.spec.paused) return;
+  if (d.spec.paused) {
+    // A paused Deployment does not roll out a changed template, but a scale still reaches its newest ReplicaSet.
+    const newest = current ?? owned[owned.length - 1];
+    if (!newest) return;
+    if (owned.filter((rs) => (rs.spec.replicas ?? 0) > 0 && rs !== newest).length === 0) scaleRs(p, d, newest, want);
+    return updateDeploymentStatus(p, d, newest, ownedSets(p, d), false);
+  }
   if (!current) {
     current = createNewReplicaSet(p, d, maxRev);
     created = true;
@@ -285,7 +291,8 @@ function updateDeploymentStatus(p: Pass, d: Deployment, current: ReplicaSet, all
   const prev = condition(d, 'Progressing');
   const deadline = (d.spec.progressDeadlineSeconds ?? 600) * 1000;
   let progressing: Condition;
-  if (complete) progressing = { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${current.metadata.name}" has successfully progressed.` };
+  if (d.spec.paused) progressing = { type: 'Progressing', status: 'Unknown', reason: 'DeploymentPaused', message: 'Deployment is paused' };
+  else if (complete) progressing = { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${current.metadata.name}" has successfully progressed.` };
   else if (created) progressing = { type: 'Progressing', status: 'True', reason: 'NewReplicaSetCreated', message: `Created new replica set "${current.metadata.name}"` };
   else {
     const moved = !deepEqual(d.status?.updatedReplicas ?? 0, status.updatedReplicas ?? 0) || (d.status?.availableReplicas ?? 0) !== (status.availableReplicas ?? 0) || (d.status?.replicas ?? 0) !== (status.replicas ?? 0);
