@@ -214,7 +214,7 @@ export class ShellSession implements SessionApi {
     if (this.stack.length >= MAX_DEPTH * 2) return fail(`${this.shellName()}: maximum nesting depth exceeded`);
     this.stack.push(this.newFrame(location));
     try {
-      return this.execArgv(argv, stdin, undefined, [], opts.tty === true);
+      return this.execArgv(argv, stdin, undefined, [], opts.tty);
     } finally {
       this.stack.pop();
       this.pendingExit = undefined;
@@ -458,7 +458,7 @@ export class ShellSession implements SessionApi {
         env = new Map(this.frame.env);
         for (const v of values) env.set(v.name, v.value);
       }
-      result = this.execArgv(argv, input, env, values.map((v) => v.name), this.depth === 0 && !piped && fd1.type === 'stdout');
+      result = this.execArgv(argv, input, env, values.map((v) => v.name), piped || fd1.type !== 'stdout' ? false : this.depth === 0 ? true : undefined);
     }
     return routeOutput(result, fd1, fd2, { fs, shell: this.shellName(), cluster: this.cluster, location: this.frame.location });
   }
@@ -481,7 +481,7 @@ export class ShellSession implements SessionApi {
   }
 
   /** Runs argv at the current location and records it. */
-  execArgv(argv: string[], stdin: string, env?: Map<string, string>, extraExported: string[] = [], tty = false): CommandResult {
+  execArgv(argv: string[], stdin: string, env?: Map<string, string>, extraExported: string[] = [], tty?: boolean): CommandResult {
     const location = this.frame.location;
     const fs = this.fsAt(location);
     const name = argv[0] ?? '';

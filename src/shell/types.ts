@@ -50,7 +50,10 @@ export interface CommandContext {
   fs: FileSystem;
   cwd: string;
   env: Map<string, string>;
-  /** Whether stdout is the learner's terminal (not a pipe, file or `$(…)`): `ls` prints columns only then. */
+  /**
+   * Whether stdout is the learner's terminal (false: a pipe, a file or `$(…)`; undefined: not known, as for
+   * `kubectl exec` without `-t`). `ls` prints columns only on a terminal; curl shows its meter only off one.
+   */
   tty?: boolean;
   /** Names of `env` that are exported (what `env` prints and child processes inherit); all of them when absent. */
   exported?: Set<string>;

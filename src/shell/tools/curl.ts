@@ -102,9 +102,9 @@ export const curl: CommandFn = (ctx) => {
   const silent = o.has('s') && !o.has('S');
   const target = resolveOverride(resolves, u.host, u.port);
   const r = httpRequest(ctx.cluster, src, target ?? u.host, u.port, { method, path: u.path, host: hostHeader, headers: sent });
-  // curl's progress meter goes to stderr whenever the body does not go to the terminal (a pipe, a file, `kubectl exec`).
+  // curl's progress meter goes to stderr when the body goes to a pipe or a file rather than the terminal.
   const toFile = o.has('o') && o.get('o') !== '-';
-  const meter = !o.has('s') && !o.has('v') && (toFile || !ctx.tty);
+  const meter = !o.has('s') && !o.has('v') && (toFile || ctx.tty === false);
   if (!r.ok) {
     const f = curlFailure(target ? { ...r.failure, host: u.host } : r.failure, maxTime);
     if (silent) return { stdout: '', stderr: '', exitCode: f.exitCode };

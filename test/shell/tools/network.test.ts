@@ -25,7 +25,10 @@ describe('curl', () => {
   it('shows the progress meter on stderr when the body does not go to the terminal', () => {
     const sh = session({ pods: true });
     const meter = (n: string, speed: string): string => `  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n${n}    0     0  ${speed}      0 --:--:-- --:--:-- --:--:-- ${speed}\n`;
-    expect(sh.run('kubectl exec web -- curl localhost | head -1')).toEqual({ stdout: WELCOME_FIRST, stderr: meter('100   615  100   615', ' 601k'), exitCode: 0 });
+    sh.run('kubectl exec -it web -- bash');
+    expect(sh.run('curl localhost | head -1')).toEqual({ stdout: WELCOME_FIRST, stderr: meter('100   615  100   615', ' 601k'), exitCode: 0 });
+    expect(sh.run('curl localhost > /dev/null')).toEqual({ stdout: '', stderr: meter('100   615  100   615', ' 601k'), exitCode: 0 });
+    sh.run('exit');
     expect(sh.run('curl -o page.html $(minikube ip):31341 && wc -c page.html')).toEqual({ stdout: '615 page.html\n', stderr: meter('100   615  100   615', ' 601k'), exitCode: 0 });
     expect(sh.run('curl nope | wc -l')).toEqual({ stdout: '0\n', stderr: meter('  0     0    0     0', '    0') + 'curl: (6) Could not resolve host: nope\n', exitCode: 0 });
     expect(sh.run('curl -s $(minikube ip):31341 | wc -l')).toEqual(out('23\n'));
