@@ -197,6 +197,16 @@ describe('k8s-examples: every manifest of the docs applies as README.md says', (
     for (const r of manifestRows) expect(objectsOf(r[0]!).map((o) => o.kind), r[0]).toEqual(r[5]!.split(','));
   });
 
+  it('KYAML files read the same as their block-YAML twins', () => {
+    expect(objectsOf('pods/inject/dapi-envars-pod.yaml')).toEqual(objectsOf('_alternates/eacd9f8/pods/inject/dapi-envars-pod.yaml'));
+    expect(objectsOf('service/networking/dual-stack-prefer-ipv6-lb-svc.yaml')).toEqual(objectsOf('_alternates/ae43227/service/networking/dual-stack-prefer-ipv6-lb-svc.yaml'));
+  });
+
+  it('YAML 1.1 as kubectl reads it: emptyDir mode 01777 is octal 1023', () => {
+    const pod = objectsOf('pods/emptydir-volume-mode.yaml')[0] as Pod;
+    expect(pod.spec.volumes?.[0]?.emptyDir).toEqual({ mode: 0o1777 });
+  });
+
   for (const [file, k] of Object.entries(CASES)) {
     it(file, () => {
       const c = new Cluster();
