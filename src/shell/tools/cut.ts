@@ -23,8 +23,12 @@ export const cut: CommandFn = (ctx) => {
   const fields = p.opts.get('f');
   const chars = p.opts.get('c') ?? p.opts.get('b');
   if (fields === undefined && chars === undefined) return { stdout: '', stderr: "cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.\n", exitCode: 1 };
-  const list = parseList(fields ?? chars ?? '');
-  if (!list) return { stdout: '', stderr: "cut: invalid field value\nTry 'cut --help' for more information.\n", exitCode: 1 };
+  const spec = fields ?? chars ?? '';
+  const list = parseList(spec);
+  if (!list) {
+    const why = /(^|[,-])0+([,-]|$)/.test(spec) ? `${fields !== undefined ? 'fields' : 'byte/character positions'} are numbered from 1` : `invalid ${fields !== undefined ? 'field' : 'byte/character position'} value ‘${spec}’`;
+    return { stdout: '', stderr: `cut: ${why}\nTry 'cut --help' for more information.\n`, exitCode: 1 };
+  }
   const delim = p.opts.get('d') ?? '\t';
   if (delim.length !== 1) return { stdout: '', stderr: "cut: the delimiter must be a single character\nTry 'cut --help' for more information.\n", exitCode: 1 };
   const { inputs, err } = readInputs(ctx, 'cut', p.operands);

@@ -39,6 +39,7 @@ export const grep: CommandFn = (ctx) => {
     long: { 'ignore-case': 'i', 'invert-match': 'v', count: 'c', 'line-number': 'n', 'extended-regexp': 'E', 'fixed-strings': 'F', 'only-matching': 'o', 'word-regexp': 'w', quiet: 'q', silent: 'q', 'files-with-matches': 'l', 'regexp=': 'e', 'max-count=': 'm', 'line-regexp': 'x', 'color=': 'color', colour: 'color', color: 'color' },
     usage: USAGE,
     usageExit: 2,
+    usageOnError: true,
   });
   if (isResult(p)) return p;
   if (p.help) return help(`${USAGE}\nSearch for PATTERNS in each FILE.\nExample: grep -i 'hello world' menu.h main.c\n\n  -E, --extended-regexp     PATTERNS are extended regular expressions\n  -F, --fixed-strings       PATTERNS are strings\n  -e, --regexp=PATTERNS     use PATTERNS for matching\n  -i, --ignore-case         ignore case distinctions in patterns and data\n  -w, --word-regexp         match only whole words\n  -v, --invert-match        select non-matching lines\n  -c, --count               print only a count of selected lines per FILE\n  -n, --line-number         print line number with output lines\n  -o, --only-matching       show only nonempty parts of lines that match\n  -q, --quiet, --silent     suppress all normal output\n      --help                display this help text and exit`);

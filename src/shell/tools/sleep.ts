@@ -14,7 +14,7 @@ export const sleep: CommandFn = (ctx) => {
     const m = /^(\d+(?:\.\d+)?|\.\d+)([smhd]?)$/.exec(a);
     if (!m) {
       if (a.startsWith('-') && a.length > 1) return { stdout: '', stderr: `sleep: invalid option -- '${a[1]}'\nTry 'sleep --help' for more information.\n`, exitCode: 1 };
-      return { stdout: '', stderr: `sleep: invalid time interval '${a}'\nTry 'sleep --help' for more information.\n`, exitCode: 1 };
+      return { stdout: '', stderr: `sleep: invalid time interval ‘${a}’\nTry 'sleep --help' for more information.\n`, exitCode: 1 };
     }
     seconds += Number(m[1]) * UNITS[m[2]!]!;
   }

@@ -17,7 +17,8 @@ export const date: CommandFn = (ctx) => {
 };
 
 export const whoami: CommandFn = (ctx) => {
-  if (ctx.argv.length > 1) return { stdout: '', stderr: `whoami: extra operand ‘${ctx.argv[1]}’\nTry 'whoami --help' for more information.\n`, exitCode: 1 };
+  const a = ctx.argv[1];
+  if (a !== undefined) return { stdout: '', stderr: `whoami: ${a.startsWith('-') && a.length > 1 ? `invalid option -- '${a.slice(1, 2)}'` : `extra operand ‘${a}’`}\nTry 'whoami --help' for more information.\n`, exitCode: 1 };
   return { stdout: `${user(ctx)}\n`, stderr: '', exitCode: 0 };
 };
 

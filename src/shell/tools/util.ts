@@ -19,6 +19,8 @@ export interface OptSpec {
   usage: string;
   /** Exit code for a usage error (grep, ls: 2; most: 1). */
   usageExit?: number;
+  /** Whether a bad option also prints the usage line (grep does; most coreutils only say `Try 'X --help'`). */
+  usageOnError?: boolean;
 }
 
 export interface Parsed {
@@ -30,9 +32,9 @@ export interface Parsed {
   help: boolean;
 }
 
-/** GNU's three lines for a bad option. */
-export function badOption(tool: string, first: string, spec: Pick<OptSpec, 'usage' | 'usageExit'>): CommandResult {
-  return { stdout: '', stderr: `${tool}: ${first}\n${spec.usage}\nTry '${tool} --help' for more information.\n`, exitCode: spec.usageExit ?? 1 };
+/** GNU's lines for a bad option: the error and `Try 'X --help'…` (grep also prints its usage line between them). */
+export function badOption(tool: string, first: string, spec: Pick<OptSpec, 'usage' | 'usageExit' | 'usageOnError'>): CommandResult {
+  return { stdout: '', stderr: `${tool}: ${first}\n${spec.usageOnError ? `${spec.usage}\n` : ''}Try '${tool} --help' for more information.\n`, exitCode: spec.usageExit ?? 1 };
 }
 
 /** Parses argv[1..] against a spec. Errors are returned in GNU's wording. */

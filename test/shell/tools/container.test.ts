@@ -75,7 +75,7 @@ describe('processes', () => {
   it('ps aux, ps -ef and busybox ps', () => {
     const sh = session({ pods: true });
     sh.run('kubectl exec -it test-pod -c c0 -- bash');
-    expect(sh.run('ps -ef')).toEqual(out('UID          PID    PPID  C STIME TTY          TIME CMD\nroot           1       0  0 12:21 ?        00:00:00 /bin/bash -c while true; do sleep 5; done\nroot           8       0  0 12:21 pts/0    00:00:00 bash\nroot          15       8  0 12:21 pts/0    00:00:00 ps -ef\n'));
+    expect(sh.run('ps -ef')).toEqual(out('UID          PID    PPID  C STIME TTY          TIME CMD\nroot           1       0  0 12:21 ?        00:00:00 /bin/bash -c while true; do sleep 5; done\nroot           7       1  0 12:21 ?        00:00:00 sleep 5\nroot           8       0  0 12:21 pts/0    00:00:00 bash\nroot          15       8  0 12:21 pts/0    00:00:00 ps -ef\n'));
     expect(sh.run('ps aux | head -2')).toEqual(out('USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\nroot           1  0.0  0.0   2576   896 ?        Ss   12:21   0:00 /bin/bash -c while true; do sleep 5; done\n'));
     expect(sh.run('ps -Z')).toEqual({ stdout: '', stderr: expect.stringMatching(/^error: unsupported option/), exitCode: 1 });
     sh.run('exit');

@@ -106,7 +106,7 @@ describe('echo, sleep, base64, env, hostname, date, editor', () => {
     expect(c.now() - before).toBe(32_000);
     expect(sh.run('sleep 1m')).toEqual(out(''));
     expect(sh.run('sleep')).toEqual(err("sleep: missing operand\nTry 'sleep --help' for more information.\n"));
-    expect(sh.run('sleep x')).toEqual(err("sleep: invalid time interval 'x'\nTry 'sleep --help' for more information.\n"));
+    expect(sh.run('sleep x')).toEqual(err("sleep: invalid time interval ‘x’\nTry 'sleep --help' for more information.\n"));
   });
 
   it('base64 encodes with wrapping and decodes', () => {
@@ -134,22 +134,22 @@ describe('echo, sleep, base64, env, hostname, date, editor', () => {
 
 describe('every coreutil: --help and an unknown flag', () => {
   const cases: [string, string, number][] = [
-    ['ls', "ls: invalid option -- 'z'\nUsage: ls [OPTION]... [FILE]...\nTry 'ls --help' for more information.\n", 2],
-    ['cat', "cat: invalid option -- 'z'\nUsage: cat [OPTION]... [FILE]...\nTry 'cat --help' for more information.\n", 1],
-    ['mkdir', "mkdir: invalid option -- 'z'\nUsage: mkdir [OPTION]... DIRECTORY...\nTry 'mkdir --help' for more information.\n", 1],
-    ['rm', "rm: invalid option -- 'z'\nUsage: rm [OPTION]... [FILE]...\nTry 'rm --help' for more information.\n", 1],
-    ['cp', "cp: invalid option -- 'z'\nUsage: cp [OPTION]... [-T] SOURCE DEST\nTry 'cp --help' for more information.\n", 1],
-    ['mv', "mv: invalid option -- 'z'\nUsage: mv [OPTION]... [-T] SOURCE DEST\nTry 'mv --help' for more information.\n", 1],
-    ['touch', "touch: invalid option -- 'z'\nUsage: touch [OPTION]... FILE...\nTry 'touch --help' for more information.\n", 1],
+    ['ls', "ls: invalid option -- 'z'\nTry 'ls --help' for more information.\n", 2],
+    ['cat', "cat: invalid option -- 'z'\nTry 'cat --help' for more information.\n", 1],
+    ['mkdir', "mkdir: invalid option -- 'z'\nTry 'mkdir --help' for more information.\n", 1],
+    ['rm', "rm: invalid option -- 'z'\nTry 'rm --help' for more information.\n", 1],
+    ['cp', "cp: invalid option -- 'z'\nTry 'cp --help' for more information.\n", 1],
+    ['mv', "mv: invalid option -- 'z'\nTry 'mv --help' for more information.\n", 1],
+    ['touch', "touch: invalid option -- 'z'\nTry 'touch --help' for more information.\n", 1],
     ['grep', "grep: invalid option -- 'z'\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n", 2],
-    ['head', "head: invalid option -- 'z'\nUsage: head [OPTION]... [FILE]...\nTry 'head --help' for more information.\n", 1],
-    ['tail', "tail: invalid option -- 'z'\nUsage: tail [OPTION]... [FILE]...\nTry 'tail --help' for more information.\n", 1],
-    ['wc', "wc: invalid option -- 'z'\nUsage: wc [OPTION]... [FILE]...\nTry 'wc --help' for more information.\n", 1],
-    ['sort', "sort: invalid option -- 'z'\nUsage: sort [OPTION]... [FILE]...\nTry 'sort --help' for more information.\n", 2],
-    ['uniq', "uniq: invalid option -- 'z'\nUsage: uniq [OPTION]... [INPUT [OUTPUT]]\nTry 'uniq --help' for more information.\n", 1],
-    ['cut', "cut: invalid option -- 'z'\nUsage: cut OPTION... [FILE]...\nTry 'cut --help' for more information.\n", 1],
-    ['tr', "tr: invalid option -- 'z'\nUsage: tr [OPTION]... STRING1 [STRING2]\nTry 'tr --help' for more information.\n", 1],
-    ['base64', "base64: invalid option -- 'z'\nUsage: base64 [OPTION]... [FILE]\nTry 'base64 --help' for more information.\n", 1],
+    ['head', "head: invalid option -- 'z'\nTry 'head --help' for more information.\n", 1],
+    ['tail', "tail: invalid option -- 'z'\nTry 'tail --help' for more information.\n", 1],
+    ['wc', "wc: invalid option -- 'z'\nTry 'wc --help' for more information.\n", 1],
+    ['sort', "sort: invalid option -- 'z'\nTry 'sort --help' for more information.\n", 2],
+    ['uniq', "uniq: invalid option -- 'z'\nTry 'uniq --help' for more information.\n", 1],
+    ['cut', "cut: invalid option -- 'z'\nTry 'cut --help' for more information.\n", 1],
+    ['tr', "tr: invalid option -- 'z'\nTry 'tr --help' for more information.\n", 1],
+    ['base64', "base64: invalid option -- 'z'\nTry 'base64 --help' for more information.\n", 1],
     ['sleep', "sleep: invalid option -- 'z'\nTry 'sleep --help' for more information.\n", 1],
     ['env', "env: invalid option -- 'z'\nTry 'env --help' for more information.\n", 125],
     ['hostname', "hostname: invalid option -- 'z'\nUsage: hostname [-b] {hostname|-F file}         set host name (from file)\n", 1],
