@@ -121,9 +121,12 @@ export const wget: CommandFn = (ctx) => {
   const res = r.response;
   const connected = p.quiet ? '' : `${head}Connecting to ${shownHost}... connected.\nHTTP request sent, awaiting response... ${res.status} ${res.reason}\n`;
   if (res.status >= 400) return { stdout: '', stderr: p.quiet ? '' : `${connected}${stamp(ctx)} ERROR ${res.status}: ${res.reason}.\n\n`, exitCode: 8 };
-  if (p.spider) return { stdout: '', stderr: p.quiet ? '' : `Spider mode enabled. Check if remote file exists.\n${connected}Remote file exists.\n\n`, exitCode: 0 };
   const size = new TextEncoder().encode(res.body).length;
   const type = res.headers['Content-Type'] ?? 'text/plain';
+  if (p.spider) {
+    const exists = type.startsWith('text/html') ? 'Remote file exists and could contain further links,\nbut recursion is disabled -- not retrieving.\n' : 'Remote file exists.\n';
+    return { stdout: '', stderr: p.quiet ? '' : `Spider mode enabled. Check if remote file exists.\n${connected}Length: ${size} [${type}]\n${exists}\n`, exitCode: 0 };
+  }
   const shownFile = toStdout ? 'STDOUT' : `‘${file}’`;
   const progress = `${(toStdout ? '-' : file).padEnd(18).slice(0, 18)}  100%[===================>] ${String(size).padStart(7)}  --.-KB/s    in 0s      \n\n`;
   const log = p.quiet ? '' : `${connected}Length: ${size} [${type}]\nSaving to: ${shownFile}\n\n${progress}${stamp(ctx)} (10.0 MB/s) - ${toStdout ? 'written to stdout' : `${shownFile} saved`} [${size}/${size}]\n\n`;

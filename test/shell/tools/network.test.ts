@@ -72,7 +72,9 @@ describe('wget', () => {
     const t = new Date(sh.cluster.now()).toISOString().replace('T', ' ').slice(0, 19);
     expect(sh.run('wget 192.168.49.2:31341/nope')).toEqual(err(`--${t}--  http://192.168.49.2:31341/nope\nConnecting to 192.168.49.2:31341... connected.\nHTTP request sent, awaiting response... 404 Not Found\n${t} ERROR 404: Not Found.\n\n`, 8));
     expect(sh.run('wget -q -O - 192.168.49.2:31341 | head -1')).toEqual(out(WELCOME_FIRST));
-    expect(sh.run('wget -x')).toEqual(err("wget: invalid option -- 'x'\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.\n", 2));
+    expect(sh.run('wget -Z')).toEqual(err("wget: invalid option -- 'Z'\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.\n", 2));
+    const t2 = new Date(sh.cluster.now()).toISOString().replace('T', ' ').slice(0, 19);
+    expect(sh.run('wget --spider 192.168.49.2:31341')).toEqual(err(`Spider mode enabled. Check if remote file exists.\n--${t2}--  http://192.168.49.2:31341/\nConnecting to 192.168.49.2:31341... connected.\nHTTP request sent, awaiting response... 200 OK\nLength: 615 [text/html]\nRemote file exists and could contain further links,\nbut recursion is disabled -- not retrieving.\n\n`, 0));
   });
 });
 
