@@ -15,7 +15,7 @@ import { LAST_APPLIED, threeWayMerge, withLastApplied } from './generators/three
 import type { Verb } from './index.js';
 
 /** Flags apply accepts besides `-f`, `-R`, `--dry-run` and `-o` (accepted and ignored: the sandbox has one field manager). */
-const IGNORED = ['validate', 'field-manager', 'server-side', 'force-conflicts', 'overwrite', 'record', 'save-config', 'wait', 'force', 'show-managed-fields', 'prune', 'all', 'timeout', 'grace-period', 'cascade'];
+const IGNORED = ['validate', 'field-manager', 'server-side', 'force-conflicts', 'overwrite', 'record', 'save-config', 'wait', 'force', 'show-managed-fields', 'prune', 'all', 'timeout', 'grace-period', 'cascade', 'openapi-patch', 'prune-allowlist', 'subresource', 'template', 'allow-missing-template-keys'];
 
 export const apply: Verb = (ctx, args) => {
   const parsed = parseFlags(args, [
@@ -25,7 +25,7 @@ export const apply: Verb = (ctx, args) => {
     { name: 'selector', short: 'l', type: 'string' },
     DRY_RUN_FLAG,
     OUTPUT_FLAG,
-    ...IGNORED.map((name) => ({ name, type: name === 'validate' || name === 'field-manager' || name === 'timeout' || name === 'grace-period' || name === 'cascade' ? ('string' as const) : ('bool' as const) })),
+    ...IGNORED.map((name) => ({ name, type: ['validate', 'field-manager', 'timeout', 'grace-period', 'cascade', 'prune-allowlist', 'subresource', 'template'].includes(name) ? ('string' as const) : ('bool' as const) })),
   ]);
   if (!parsed.ok) return usageError('apply', parsed.error);
   const f = parsed.flags;

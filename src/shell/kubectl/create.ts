@@ -31,6 +31,7 @@ export const CREATE_COMMON: FlagSpec[] = [
   { name: 'template', type: 'string' },
   { name: 'show-labels', type: 'bool' },
   { name: 'record', type: 'bool' },
+  { name: 'kustomize', short: 'k', type: 'string' },
 ];
 
 type Sub = (ctx: CommandContext, args: string[]) => CommandResult;
@@ -68,7 +69,7 @@ export const create: Verb = (ctx, args) => {
 };
 
 function createFromFiles(ctx: CommandContext, args: string[]): CommandResult {
-  const parsed = parseFlags(args, [{ name: 'filename', short: 'f', type: 'array' }, { name: 'recursive', short: 'R', type: 'bool' }, { name: 'edit', type: 'bool' }, { name: 'raw', type: 'string' }, ...CREATE_COMMON]);
+  const parsed = parseFlags(args, [{ name: 'filename', short: 'f', type: 'array' }, { name: 'recursive', short: 'R', type: 'bool' }, { name: 'edit', type: 'bool' }, { name: 'raw', type: 'string' }, { name: 'selector', short: 'l', type: 'string' }, { name: 'windows-line-endings', type: 'bool' }, ...CREATE_COMMON]);
   if (!parsed.ok) return usageError('create', parsed.error);
   const f = parsed.flags;
   if (f.positionals.length) return usageErrorf('create', `Unexpected args: [${f.positionals.join(' ')}]`);

@@ -9,7 +9,7 @@ import type { CommandContext, CommandResult } from '../types.js';
 import { errorText, usageError } from './errors.js';
 import { arr, bool, parseFlags, str, type ParsedFlags } from './flags.js';
 import { readManifestArgs } from './generators/files.js';
-import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunOf, type DryRun } from './generators/output.js';
+import { DRY_RUN_FLAG, OUTPUT_FLAG, PRINT_FLAGS, dryRunOf, type DryRun } from './generators/output.js';
 import { findTargets, parseTargets } from './generators/targets.js';
 import type { Verb } from './index.js';
 
@@ -49,6 +49,7 @@ export const del: Verb = (ctx, args) => {
     { name: 'raw', type: 'string' },
     DRY_RUN_FLAG,
     OUTPUT_FLAG,
+    ...PRINT_FLAGS,
   ]);
   if (!parsed.ok) return usageError('delete', parsed.error);
   const f = parsed.flags;

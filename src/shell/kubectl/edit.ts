@@ -11,7 +11,7 @@ import { parseManifests } from '../manifest.js';
 import type { CommandContext, CommandResult } from '../types.js';
 import { errorText, usageError } from './errors.js';
 import { arr, bool, parseFlags, str } from './flags.js';
-import { objectRef } from './generators/output.js';
+import { PRINT_FLAGS, objectRef } from './generators/output.js';
 import { replaceStored, sameDesiredState } from './generators/replace-object.js';
 import { resolveObjects } from './generators/targets.js';
 import { toYaml } from './generators/yaml.js';
@@ -76,6 +76,7 @@ export const edit: Verb = (ctx, args) => {
     { name: 'field-manager', type: 'string' },
     { name: 'subresource', type: 'string' },
     { name: 'edited-file', type: 'string' },
+    ...PRINT_FLAGS,
   ]);
   if (!parsed.ok) return usageError('edit', parsed.error);
   const f = parsed.flags;

@@ -10,7 +10,7 @@ import { errorText, usageError } from './errors.js';
 import { arr, bool, parseFlags, str, type ParsedFlags } from './flags.js';
 import { formatVisitErrors, readManifestArgs } from './generators/files.js';
 import { exposeServiceObject, type ExposePort } from './generators/objects.js';
-import { DRY_RUN_FLAG, OUTPUT_FLAG } from './generators/output.js';
+import { DRY_RUN_FLAG, OUTPUT_FLAG, PRINT_FLAGS } from './generators/output.js';
 import { checkWriteFlags, createGenerated } from './generators/write.js';
 import type { Verb } from './index.js';
 import { parseResourceArgs } from './resource-args.js';
@@ -125,6 +125,7 @@ export const expose: Verb = (ctx, args) => {
     { name: 'overrides', type: 'string' },
     DRY_RUN_FLAG,
     OUTPUT_FLAG,
+    ...PRINT_FLAGS,
   ]);
   if (!parsed.ok) return usageError('expose', parsed.error);
   const f = parsed.flags;

@@ -7,7 +7,7 @@ import { SimError, qualifiedResource, resourceForKind } from '../../sim/index.js
 import { usageError } from './errors.js';
 import { arr, bool, parseFlags, str } from './flags.js';
 import { formatVisitErrors, readManifestArgs, type VisitError } from './generators/files.js';
-import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunOf, printObject } from './generators/output.js';
+import { DRY_RUN_FLAG, OUTPUT_FLAG, PRINT_FLAGS, dryRunOf, printObject } from './generators/output.js';
 import { replaceStored } from './generators/replace-object.js';
 import { checkWriteFlags } from './generators/write.js';
 import type { Verb } from './index.js';
@@ -24,8 +24,11 @@ export const replace: Verb = (ctx, args) => {
     { name: 'save-config', type: 'bool' },
     { name: 'validate', type: 'string', noOptDefVal: 'true' },
     { name: 'field-manager', type: 'string' },
+    { name: 'raw', type: 'string' },
+    { name: 'subresource', type: 'string' },
     DRY_RUN_FLAG,
     OUTPUT_FLAG,
+    ...PRINT_FLAGS,
   ]);
   if (!parsed.ok) return usageError('replace', parsed.error);
   const f = parsed.flags;

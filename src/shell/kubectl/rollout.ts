@@ -7,7 +7,7 @@ import { SimError, type Deployment, type KubeObject, type ReplicaSet } from '../
 import { replicaSetsOf, revisionOf } from '../../sim/controllers/workloads.js';
 import type { CommandContext, CommandResult } from '../types.js';
 import { errorText, usageError, usageErrorf } from './errors.js';
-import { arr, bool, parseFlags, str, type ParsedFlags } from './flags.js';
+import { arr, bool, parseFlags, str, type FlagSpec, type ParsedFlags } from './flags.js';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunOf, objectRef, printObject } from './generators/output.js';
 import { podTemplateText } from './generators/pod-template.js';
 import { splitSubcommand } from './generators/subcommand.js';
@@ -167,23 +167,27 @@ function pauseResume(ctx: CommandContext, obj: KubeObject, f: ParsedFlags, pause
   return { stdout: printObject(next, f, pause ? 'paused' : 'resumed', 'none'), stderr: '', exitCode: 0 };
 }
 
+/** Each subcommand's own flags, as kubectl 1.32 declares them (only undo has --dry-run; status has no -o). */
+function flagsFor(sub: Sub): FlagSpec[] {
+  const common: FlagSpec[] = [
+    { name: 'filename', short: 'f', type: 'array' },
+    { name: 'kustomize', short: 'k', type: 'string' },
+    { name: 'recursive', short: 'R', type: 'bool' },
+    { name: 'selector', short: 'l', type: 'string' },
+  ];
+  const printing: FlagSpec[] = [OUTPUT_FLAG, { name: 'allow-missing-template-keys', type: 'bool' }, { name: 'show-managed-fields', type: 'bool' }, { name: 'template', type: 'string' }];
+  if (sub === 'status') return [...common, { name: 'revision', type: 'string' }, { name: 'timeout', type: 'string' }, { name: 'watch', short: 'w', type: 'bool' }];
+  if (sub === 'history') return [...common, ...printing, { name: 'revision', type: 'string' }];
+  if (sub === 'undo') return [...common, ...printing, DRY_RUN_FLAG, { name: 'to-revision', type: 'string' }];
+  return [...common, ...printing, { name: 'field-manager', type: 'string' }];
+}
+
 export const rollout: Verb = (ctx, args) => {
   const { sub, rest } = splitSubcommand(args);
   if (sub === undefined) return { stdout: helpText('rollout') ?? '', stderr: '', exitCode: 0 };
   if (!SUBS.includes(sub as Sub)) return usageErrorf('rollout', `unknown command "${[sub, ...rest.filter((a) => !a.startsWith('-'))].join(' ')}"`);
   const cmd = `rollout ${sub}`;
-  const parsed = parseFlags(rest, [
-    { name: 'filename', short: 'f', type: 'array' },
-    { name: 'recursive', short: 'R', type: 'bool' },
-    { name: 'selector', short: 'l', type: 'string' },
-    { name: 'revision', type: 'string' },
-    { name: 'to-revision', type: 'string' },
-    { name: 'watch', short: 'w', type: 'bool' },
-    { name: 'timeout', type: 'string' },
-    { name: 'field-manager', type: 'string' },
-    DRY_RUN_FLAG,
-    OUTPUT_FLAG,
-  ]);
+  const parsed = parseFlags(rest, flagsFor(sub as Sub));
   if (!parsed.ok) return usageError(cmd, parsed.error);
   const f = parsed.flags;
   const files = arr(f, 'filename');

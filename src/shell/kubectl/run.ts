@@ -9,7 +9,7 @@ import type { CommandContext, CommandResult, Location } from '../types.js';
 import { errorText, usageError, usageErrorf } from './errors.js';
 import { arr, bool, parseFlags, str } from './flags.js';
 import { exposeServiceObject, runPodObject } from './generators/objects.js';
-import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunOf, forServer, printObject } from './generators/output.js';
+import { DRY_RUN_FLAG, OUTPUT_FLAG, PRINT_FLAGS, dryRunOf, forServer, printObject } from './generators/output.js';
 import { toYaml } from './generators/yaml.js';
 import { checkWriteFlags } from './generators/write.js';
 import type { Verb } from './index.js';
@@ -50,8 +50,18 @@ export const run: Verb = (ctx, args) => {
     { name: 'save-config', type: 'bool' },
     { name: 'field-manager', type: 'string' },
     { name: 'show-managed-fields', type: 'bool' },
+    { name: 'cascade', type: 'string', noOptDefVal: 'background' },
+    { name: 'filename', short: 'f', type: 'array' },
+    { name: 'force', type: 'bool' },
+    { name: 'grace-period', type: 'string' },
+    { name: 'override-type', type: 'string' },
+    { name: 'overrides', type: 'string' },
+    { name: 'recursive', short: 'R', type: 'bool' },
+    { name: 'timeout', type: 'string' },
+    { name: 'wait', type: 'bool' },
     DRY_RUN_FLAG,
     OUTPUT_FLAG,
+    ...PRINT_FLAGS,
   ]);
   if (!parsed.ok) return usageError(CMD, parsed.error);
   const f = parsed.flags;

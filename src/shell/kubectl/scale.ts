@@ -7,7 +7,7 @@ import { SimError, type KubeObject } from '../../sim/index.js';
 import type { CommandResult } from '../types.js';
 import { errorText, usageError } from './errors.js';
 import { arr, bool, parseFlags, str } from './flags.js';
-import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunOf, printObject } from './generators/output.js';
+import { DRY_RUN_FLAG, OUTPUT_FLAG, PRINT_FLAGS, dryRunOf, printObject } from './generators/output.js';
 import { resolveObjects } from './generators/targets.js';
 import { checkWriteFlags } from './generators/write.js';
 import type { Verb } from './index.js';
@@ -27,6 +27,7 @@ export const scale: Verb = (ctx, args) => {
     { name: 'timeout', type: 'string' },
     DRY_RUN_FLAG,
     OUTPUT_FLAG,
+    ...PRINT_FLAGS,
   ]);
   if (!parsed.ok) return usageError('scale', parsed.error);
   const f = parsed.flags;

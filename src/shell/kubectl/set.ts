@@ -7,7 +7,7 @@ import { SimError, type Container, type KubeObject, type PodSpec } from '../../s
 import type { CommandContext, CommandResult } from '../types.js';
 import { errorText, usageError } from './errors.js';
 import { arr, bool, parseFlags, str } from './flags.js';
-import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunOf, printObject } from './generators/output.js';
+import { DRY_RUN_FLAG, OUTPUT_FLAG, PRINT_FLAGS, dryRunOf, printObject } from './generators/output.js';
 import { NO_RESOURCES_ERROR, resolveObjects } from './generators/targets.js';
 import { splitSubcommand } from './generators/subcommand.js';
 import { checkWriteFlags } from './generators/write.js';
@@ -32,6 +32,7 @@ function setImage(ctx: CommandContext, args: string[], line: string): CommandRes
     { name: 'field-manager', type: 'string' },
     DRY_RUN_FLAG,
     OUTPUT_FLAG,
+    ...PRINT_FLAGS,
   ]);
   if (!parsed.ok) return usageError('set image', parsed.error);
   const f = parsed.flags;

@@ -7,7 +7,7 @@ import { SimError, type KubeObject } from '../../../sim/index.js';
 import type { CommandContext, CommandResult } from '../../types.js';
 import { errorText, usageError } from '../errors.js';
 import { arr, bool, parseFlags, str } from '../flags.js';
-import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunOf, printObject } from './output.js';
+import { DRY_RUN_FLAG, OUTPUT_FLAG, PRINT_FLAGS, dryRunOf, printObject } from './output.js';
 import { resolveObjects } from './targets.js';
 import { checkWriteFlags } from './write.js';
 
@@ -49,6 +49,7 @@ export function editMetadata(ctx: CommandContext, args: string[], field: 'labels
     { name: 'record', type: 'bool' },
     DRY_RUN_FLAG,
     OUTPUT_FLAG,
+    ...PRINT_FLAGS,
   ]);
   if (!parsed.ok) return usageError(verb, parsed.error);
   const f = parsed.flags;

@@ -4,7 +4,7 @@
  * `kind.group/name <operation>` line (`deployment.apps/web created (dry run)`).
  */
 import { qualifiedSingular, resourceForKind, type KubeObject } from '../../../sim/index.js';
-import { str, type ParsedFlags } from '../flags.js';
+import { str, type FlagSpec, type ParsedFlags } from '../flags.js';
 import { toJson } from './json.js';
 import { toYaml } from './yaml.js';
 
@@ -13,6 +13,14 @@ export type DryRun = 'none' | 'client' | 'server';
 /** Flag specs every writing verb shares. */
 export const DRY_RUN_FLAG = { name: 'dry-run', type: 'string', noOptDefVal: 'unchanged' } as const;
 export const OUTPUT_FLAG = { name: 'output', short: 'o', type: 'string' } as const;
+
+/** The printing and kustomize flags kubectl's writing verbs accept (accepted; the sandbox has no templates or kustomize). */
+export const PRINT_FLAGS: FlagSpec[] = [
+  { name: 'allow-missing-template-keys', type: 'bool' },
+  { name: 'show-managed-fields', type: 'bool' },
+  { name: 'template', type: 'string' },
+  { name: 'kustomize', short: 'k', type: 'string' },
+];
 
 /** Reads `--dry-run`; an invalid value returns kubectl's error line. Deprecated forms warn on stderr. */
 export function dryRunOf(f: ParsedFlags): { ok: true; value: DryRun; warning: string } | { ok: false; error: string } {
