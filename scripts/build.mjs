@@ -22,7 +22,10 @@ await build({
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
   jsx: 'automatic',
-  define: { 'process.env.NODE_ENV': '"production"', __VERSION__: JSON.stringify(pkg.version) },
+  // `fetch` is never used here; yoga-layout's wasm loader only tests `typeof fetch`, which in Node 20 loads undici
+  // (tens of ms at start-up) just to answer.
+  define: { 'process.env.NODE_ENV': '"production"', __VERSION__: JSON.stringify(pkg.version), fetch: 'undefined' },
+  alias: { 'cli-highlight': join(root, 'scripts/stubs/cli-highlight.mjs') },
   // Ink imports react-devtools-core only when DEV is set; it is not shipped.
   external: ['react-devtools-core'],
   banner: {

@@ -144,6 +144,7 @@ async function reset(lessonId: string | undefined, values: GlobalValues): Promis
     delete data.currentLesson;
   }
   store.save(data);
+  await store.flush();
   out(lessonId ? `Progress in ${lessonId} forgotten.` : 'All progress forgotten.');
   return 0;
 }

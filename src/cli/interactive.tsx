@@ -7,10 +7,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { render } from 'ink';
-import { createTutor } from '../tutor/index.js';
 import { App, type UiHost } from '../ui/App.js';
 import type { GlobalValues } from './commands.js';
 import { loadCourseOrReport } from './commands.js';
+import { lazyTutor } from './lazy-tutor.js';
 import { confProgressStore } from './progress-store.js';
 
 /** Opens `$VISUAL`/`$EDITOR` (else nano, else vi) on the content; the new content, or undefined when unchanged. */
@@ -38,7 +38,7 @@ export async function interactive(values: GlobalValues): Promise<number> {
   const progress = confProgressStore();
   const saved = progress.load();
   const initialLesson = saved.currentLesson && course.lessons.some((l) => l.id === saved.currentLesson) ? saved.currentLesson : undefined;
-  const tutor = createTutor({ course, progress, ...(initialLesson ? { initialLesson } : {}) });
+  const tutor = lazyTutor(course, progress, initialLesson ? { initialLesson } : {}, () => import('../tutor/index.js'));
   const clearScreen = (): void => void process.stdout.write('\x1b[2J\x1b[3J\x1b[H');
   let instance: ReturnType<typeof render> | undefined;
   let remount = false;
@@ -57,6 +57,7 @@ export async function interactive(values: GlobalValues): Promise<number> {
     if (!remount) break;
     clearScreen();
   }
+  await progress.flush();
   process.stdout.write('\nProgress saved. Run kube-net-tutor again to pick up where you left off.\n');
   return 0;
 }

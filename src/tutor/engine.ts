@@ -9,9 +9,10 @@ import { emptyProgress, markLessonCompleted, markTaskDone, normalizeProgress } f
 import type { ProgressData } from '../progress/types.js';
 import type { UiRequest } from '../shell/types.js';
 import { complete } from './complete.js';
+import { lessonSummaries } from './menu.js';
 import { LessonRun } from './lesson-run.js';
 import { tutorCommand } from './tutor-commands.js';
-import type { HistoryItem, LessonSummary, NewHistoryItem, Tutor, TutorOptions, TutorSnapshot } from './types.js';
+import type { HistoryItem, NewHistoryItem, Tutor, TutorOptions, TutorSnapshot } from './types.js';
 
 const MAX_HISTORY = 500;
 /** The prompt while a multi-line command (heredoc, open quote) is being collected. */
@@ -162,20 +163,12 @@ export function createTutor(options: TutorOptions): Tutor {
     changed();
   }
 
-  function summaries(): LessonSummary[] {
-    return course.lessons.map((l) => {
-      const p = engine.progress.lessons[l.id];
-      const done = l.tasks.filter((t) => p?.tasksDone.includes(t.id)).length;
-      return { id: l.id, title: l.title, summary: l.summary, tasksTotal: l.tasks.length, tasksDone: done, completed: p?.completed ?? false };
-    });
-  }
-
   function build(): TutorSnapshot {
     const run = engine.run;
     const base: TutorSnapshot = {
       screen,
       courseTitle: course.title,
-      lessons: summaries(),
+      lessons: lessonSummaries(course, engine.progress),
       transcript,
       prompt: pending.length ? CONTINUATION_PROMPT : (run?.env.session.prompt() ?? ''),
       pendingInput: pending.join('\n'),

@@ -68,6 +68,7 @@ export function App({ tutor, host, onEdited }: AppProps) {
 
   const width = Math.max(40, Math.min(columns, 120) - 1);
   const onInterrupt = (): void => {
+    if (snapshot.pendingInput) return tutor.cancelInput();
     if (armed) return exit();
     setArmed(true);
     setNotice('Press Ctrl-C again to quit (your progress is saved), or keep typing.');
