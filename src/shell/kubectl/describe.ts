@@ -13,9 +13,9 @@ import { describePod } from './describe-pod.js';
 import { describeDeployment, describeReplicaSet, describeReplicationController } from './describe-workloads.js';
 import { errorText, usageError } from './errors.js';
 import { ENDPOINTS_WARNING } from './get.js';
-import { bool, parseFlags, str } from './flags.js';
+import { arr, bool, parseFlags, str } from './flags.js';
 import type { Verb } from './index.js';
-import { parseResourceArgs } from './resource-args.js';
+import { parseFileArgs, parseResourceArgs } from './resource-args.js';
 import { parseSelector } from './selector.js';
 
 type Describer = (c: Cluster, o: KubeObject, events: boolean) => string;
@@ -51,14 +51,15 @@ export const describe: Verb = (ctx, args): CommandResult => {
   ]);
   if (!parsed.ok) return usageError('describe', parsed.error);
   const f = parsed.flags;
-  if (f.positionals.length === 0) {
+  const files = arr(f, 'filename');
+  if (f.positionals.length === 0 && files.length === 0) {
     return {
       stdout: '',
       stderr: `You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee 'kubectl describe -h' for help and examples\n`,
       exitCode: 1,
     };
   }
-  const ra = parseResourceArgs(f.positionals);
+  const ra = files.length > 0 ? parseFileArgs(ctx, files) : parseResourceArgs(f.positionals);
   if (!ra.ok) return { stdout: '', stderr: ra.error + '\n', exitCode: 1 };
   const sel = parseSelector(str(f, 'selector') ?? '');
   if (!sel.ok) return { stdout: '', stderr: sel.error + '\n', exitCode: 1 };
@@ -71,7 +72,7 @@ export const describe: Verb = (ctx, args): CommandResult => {
     const scope = req.info.namespaced ? (allNs ? undefined : ns) : undefined;
     if (req.names.length === 0) infos.push(...ctx.cluster.list(req.info.kind, scope).filter((o) => sel.matches(o.metadata.labels)));
     for (const name of req.names) {
-      const o = ctx.cluster.get(req.info.kind, req.info.namespaced ? ns : undefined, name);
+      const o = ctx.cluster.get(req.info.kind, req.info.namespaced ? (req.namespace ?? ns) : undefined, name);
       if (o) infos.push(o);
       else errors.push(errorText(SimError.notFound(qualifiedResource(req.info), name)));
     }

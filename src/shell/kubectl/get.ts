@@ -13,7 +13,7 @@ import { badFormatError, objectRef, printGeneric } from './printers/output.js';
 import { evaluate, relaxedPath } from './printers/jsonpath.js';
 import { DEFAULT_TABLE, TABLES } from './printers/tables.js';
 import { canonical } from './printers/yaml.js';
-import { parseResourceArgs } from './resource-args.js';
+import { parseFileArgs, parseResourceArgs } from './resource-args.js';
 import { parseSelector } from './selector.js';
 import { tabwrite } from './table.js';
 import { formatLabels } from '../../lib/labels.js';
@@ -35,6 +35,11 @@ export const GET_FLAGS: FlagSpec[] = [
   { name: 'chunk-size', type: 'string' },
   { name: 'output-watch-events', type: 'bool' },
   { name: 'server-print', type: 'bool' },
+  { name: 'filename', short: 'f', type: 'array' },
+  { name: 'recursive', short: 'R', type: 'bool' },
+  { name: 'show-managed-fields', type: 'bool' },
+  { name: 'allow-missing-template-keys', type: 'bool' },
+  { name: 'subresource', type: 'string' },
 ];
 
 /** The apiserver's deprecation warning for core/v1 Endpoints (Kubernetes 1.33 and later), printed by kubectl. */
@@ -79,7 +84,8 @@ export const get: Verb = (ctx, args): CommandResult => {
     return { stdout: '', stderr: badFormatError(output) + '\n', exitCode: 1 };
   }
   if (bool(f, 'show-labels') && !human) return { stdout: '', stderr: `error: --show-labels option cannot be used with ${output} printer\n`, exitCode: 1 };
-  if (f.positionals.length === 0) {
+  const files = arr(f, 'filename');
+  if (f.positionals.length === 0 && files.length === 0) {
     return {
       stdout: '',
       stderr:
@@ -87,7 +93,8 @@ export const get: Verb = (ctx, args): CommandResult => {
       exitCode: 1,
     };
   }
-  const ra = parseResourceArgs(f.positionals);
+  if (files.length > 0 && f.positionals.length > 0) return { stdout: '', stderr: 'error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well\n', exitCode: 1 };
+  const ra = files.length > 0 ? parseFileArgs(ctx, files) : parseResourceArgs(f.positionals);
   if (!ra.ok) return { stdout: '', stderr: ra.error + '\n', exitCode: 1 };
   const selectorText = str(f, 'selector');
   if (selectorText !== undefined && ra.byName) return { stdout: '', stderr: 'error: name cannot be provided when a selector is specified\n', exitCode: 1 };
@@ -107,7 +114,7 @@ export const get: Verb = (ctx, args): CommandResult => {
     let items: KubeObject[] = [];
     if (req.names.length > 0) {
       for (const name of req.names) {
-        const o = ctx.cluster.get(req.info.kind, scope ?? (req.info.namespaced ? ns : undefined), name);
+        const o = ctx.cluster.get(req.info.kind, req.namespace ?? scope ?? (req.info.namespaced ? ns : undefined), name);
         if (o) items.push(o);
         else if (!bool(f, 'ignore-not-found')) stderr += errorText(SimError.notFound(qualifiedResource(req.info), name)) + '\n';
       }

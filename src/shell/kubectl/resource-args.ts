@@ -3,12 +3,16 @@
  * expanded to its category (pods, replicationcontrollers, services, daemonsets, deployments, replicasets,
  * statefulsets, jobs) and kubectl's own error wording.
  */
-import { resolveResource, type ResourceInfo } from '../../sim/index.js';
+import { resolvePath, resolveResource, resourceForKind, type ResourceInfo } from '../../sim/index.js';
+import { parseManifests } from '../manifest.js';
+import type { CommandContext } from '../types.js';
 
 /** One resource type and the names asked for (empty: every object). */
 export interface ResourceRequest {
   info: ResourceInfo;
   names: string[];
+  /** The namespace a manifest named (`-f`), overriding `-n`. */
+  namespace?: string;
 }
 
 export type ResourceArgs = { ok: true; requests: ResourceRequest[]; byName: boolean } | { ok: false; error: string };
@@ -53,4 +57,33 @@ export function parseResourceArgs(args: string[]): ResourceArgs {
     for (const info of infos) if (!requests.some((r) => r.info === info)) requests.push({ info, names: [...names] });
   }
   return { ok: true, requests, byName: names.length > 0 };
+}
+
+/** `-f FILE|DIR|-`: the objects the manifests name, as requests by name (kubectl's FilenameParam). */
+export function parseFileArgs(ctx: CommandContext, files: string[]): ResourceArgs {
+  const requests: ResourceRequest[] = [];
+  for (const f of files) {
+    const texts: { text: string; shown: string }[] = [];
+    if (f === '-') texts.push({ text: ctx.stdin, shown: 'STDIN' });
+    else {
+      const p = resolvePath(ctx.cwd, f.replace(/^~(?=\/|$)/, ctx.env.get('HOME') ?? '/'));
+      if (!ctx.fs.exists(p)) return { ok: false, error: `error: the path "${f}" does not exist` };
+      if (ctx.fs.isDir(p)) {
+        for (const n of ctx.fs.readdir(p)) if (/\.(ya?ml|json)$/.test(n)) texts.push({ text: ctx.fs.readFile(`${p}/${n}`), shown: `${f.replace(/\/$/, '')}/${n}` });
+      } else texts.push({ text: ctx.fs.readFile(p), shown: f });
+    }
+    for (const { text, shown } of texts) {
+      const m = parseManifests(text, shown);
+      if (!m.ok) return { ok: false, error: m.error };
+      for (const o of m.objects) {
+        const info = resourceForKind(String(o.kind));
+        if (!info) return { ok: false, error: `error: resource mapping not found for name: "${o.metadata?.name ?? ''}" namespace: "${o.metadata?.namespace ?? ''}" from "${shown}": no matches for kind "${o.kind}" in version "${o.apiVersion}"\nensure CRDs are installed first` };
+        const namespace = info.namespaced ? o.metadata?.namespace : undefined;
+        const last = requests[requests.length - 1];
+        if (last && last.info === info && last.namespace === namespace) last.names.push(o.metadata.name);
+        else requests.push({ info, names: [o.metadata.name], ...(namespace ? { namespace } : {}) });
+      }
+    }
+  }
+  return { ok: true, requests, byName: true };
 }

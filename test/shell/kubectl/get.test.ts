@@ -341,6 +341,52 @@ two       2/2     Running            0          36s   10.244.0.7   minikube   <n
     );
   });
 
+  it('gets the objects a manifest names with -f', () => {
+    const sh = session();
+    sh.run('sleep 10');
+    expect(sh.run('kubectl get -f setup.yaml')).toEqual(
+      out(`NAME                  READY   UP-TO-DATE   AVAILABLE   AGE
+deployment.apps/web   2/2     2            2           14s
+
+NAME             TYPE           CLUSTER-IP       EXTERNAL-IP   PORT(S)                      AGE
+service/web      ClusterIP      10.109.185.232   <none>        80/TCP                       14s
+service/web-np   NodePort       10.103.218.136   <none>        80:31341/TCP                 14s
+service/web-lb   LoadBalancer   10.100.115.90    <pending>     80:30594/TCP,443:31013/TCP   14s
+service/db       ClusterIP      None             <none>        5432/TCP                     14s
+service/ext      ExternalName   <none>           example.com   <none>                       14s
+
+NAME                                           POD-SELECTOR   AGE
+networkpolicy.networking.k8s.io/db-allow-web   app=db         14s
+
+NAME                            CLASS   HOSTS           ADDRESS   PORTS   AGE
+ingress.networking.k8s.io/web   nginx   hello.example             80      14s
+
+NAME                 DATA   AGE
+configmap/settings   2      14s
+`),
+    );
+    expect(sh.run('kubectl get -f setup.yaml -o name')).toEqual(
+      out(`deployment.apps/web
+service/web
+service/web-np
+service/web-lb
+service/db
+service/ext
+networkpolicy.networking.k8s.io/db-allow-web
+ingress.networking.k8s.io/web
+configmap/settings
+`),
+    );
+    expect(sh.run('kubectl get -f nope.yaml')).toEqual(
+      err(`error: the path "nope.yaml" does not exist
+`),
+    );
+    expect(sh.run('kubectl get pods -f setup.yaml')).toEqual(
+      err(`error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well
+`),
+    );
+  });
+
   it('answers mistakes in kubectl\'s words', () => {
     const sh = session();
     sh.run('sleep 10');
