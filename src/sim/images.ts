@@ -211,7 +211,6 @@ const nginx: ImageInfo = {
 
 const httpd: ImageInfo = {
   repository: 'httpd',
-  size: 148055930,
   tools: [...SHELL_TOOLS, 'bash', 'sh', 'apt-get', 'httpd'],
   shells: ['bash', 'sh'],
   os: 'debian',
@@ -233,7 +232,6 @@ const httpd: ImageInfo = {
 
 const ubuntu: ImageInfo = {
   repository: 'ubuntu',
-  size: 78118134,
   tools: [...SHELL_TOOLS, 'bash', 'sh', 'apt-get'],
   shells: ['bash', 'sh'],
   os: 'ubuntu',
@@ -245,7 +243,6 @@ const ubuntu: ImageInfo = {
 
 const busybox: ImageInfo = {
   repository: 'busybox',
-  size: 4269227,
   tools: [...SHELL_TOOLS, 'sh', 'wget', 'nslookup', 'ping', 'ip', 'ifconfig', 'nc', 'telnet', 'netstat', 'route'],
   shells: ['sh'],
   os: 'busybox',
@@ -266,7 +263,6 @@ function flagValue(argv: string[], flag: string): string | undefined {
 
 const httpEcho: ImageInfo = {
   repository: 'hashicorp/http-echo',
-  size: 6147839,
   tools: [],
   shells: [],
   os: 'none',
@@ -287,7 +283,6 @@ const httpEcho: ImageInfo = {
 
 const helloApp: ImageInfo = {
   repository: 'gcr.io/google-samples/hello-app',
-  size: 9935812,
   tools: [],
   shells: [],
   os: 'none',
@@ -314,7 +309,6 @@ const helloApp: ImageInfo = {
 
 const agnhost: ImageInfo = {
   repository: 'registry.k8s.io/e2e-test-images/agnhost',
-  size: 126958652,
   tools: [...SHELL_TOOLS, 'sh', 'nslookup', 'wget', 'curl'],
   shells: ['sh'],
   os: 'none',

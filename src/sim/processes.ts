@@ -90,6 +90,9 @@ export function startProcesses(rt: PodRuntime, cr: ContainerRuntime, shared: boo
   const base = (argv[0] ?? '').split('/').pop() ?? '';
   const role = ['sh', 'bash', 'ash'].includes(base) ? 'shell' : base === 'sleep' ? 'sleep' : main.type === 'serve' ? `server:${repository}` : 'program';
   cr.processes = [proc(pid1, 'root', 0, command, role, 0)];
+  // A shell loop (`while true; do sleep 5; done`) always has its current `sleep` as a child.
+  const nap = role === 'shell' ? /\bdo\s+(sleep\s+\S+?)\s*;?\s*done/.exec(command) : null;
+  if (nap) cr.processes.push(proc(allocPid(rt, cr, shared), 'root', 0, nap[1]!, 'sleep', pid1));
   return [];
 }
 

@@ -17,7 +17,7 @@ describe('processes', () => {
     c.advance(2_000);
     expect([table(c, 'p', 'web'), table(c, 'p', 'tools')]).toEqual([
       ['1 0 root web nginx: master process nginx -g daemon off;', '29 1 nginx web nginx: worker process', '30 1 nginx web nginx: worker process'],
-      ['1 0 root tools sh -c while true; do sleep 5; done'],
+      ['1 0 root tools sh -c while true; do sleep 5; done', '7 1 root tools sleep 5'],
     ]);
     expect(table(c, 'p', 'apache')).toEqual(undefined); // httpd also binds :80: it exits (Address already in use)
   });
