@@ -338,4 +338,32 @@ web-np       web      80
 `),
     );
   });
+
+  it('prints JSONPath results as JSON, and simple Go templates', () => {
+    const sh = session();
+    sh.run('sleep 10');
+    expect(sh.run('kubectl get svc -o jsonpath-as-json=\'{.items[*].metadata.name}\'')).toEqual(
+      out(`[
+    "db",
+    "ext",
+    "kubernetes",
+    "web",
+    "web-lb",
+    "web-np"
+]
+`),
+    );
+    expect(sh.run('kubectl get pods -o go-template=\'{{range .items}}{{.metadata.name}} {{.status.podIP}}{{"\\n"}}{{end}}\'')).toEqual(
+      out(`web-7b5c88c86d-j62lh 10.244.0.3
+web-7b5c88c86d-rxvbq 10.244.0.4
+`),
+    );
+    expect(sh.run('kubectl get svc web -o go-template=\'{{.spec.clusterIP}}\'')).toEqual(
+      out(`10.109.185.232`),
+    );
+    expect(sh.run('kubectl get svc web -o go-template=\'{{if .spec}}x{{end}}\'')).toEqual(
+      err(`error: go-template action {{if .spec}} is not available in this simulated kubectl; use -o jsonpath
+`),
+    );
+  });
 });

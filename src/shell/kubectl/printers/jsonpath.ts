@@ -231,3 +231,42 @@ export function relaxedPath(expr: string): { ok: true; steps: Step[] } | { ok: f
     throw err;
   }
 }
+
+function collect(nodes: Node[], data: unknown, out: unknown[], depth: number): void {
+  if (depth > 20) return;
+  for (const n of nodes) {
+    if (n.type === 'path') out.push(...evaluate(n.steps, data));
+    else if (n.type === 'range') for (const item of evaluate(n.steps, data).flatMap((v) => (Array.isArray(v) ? v : [v]))) collect(n.body, item, out, depth + 1);
+  }
+}
+
+/** `-o jsonpath-as-json`: every value the template's expressions select, as one JSON array (4-space indent). */
+export function jsonpathAsJson(template: string, data: unknown): JsonPathResult {
+  try {
+    const out: unknown[] = [];
+    collect(parseTemplate(template), data, out, 0);
+    return { ok: true, text: JSON.stringify(sortKeys(out), null, 4) + '\n' };
+  } catch (e) {
+    if (e instanceof ParseError) return { ok: false, error: `error: error parsing jsonpath ${template}, ${e.message}` };
+    throw e;
+  }
+}
+
+/**
+ * `-o go-template=…` for the subset tutorials use, translated to JSONPath: `{{.a.b}}`, `{{range .items}}…{{end}}`,
+ * `{{"\n"}}`. Other actions (`if`, `index`, `printf`, pipelines) are refused in one line.
+ */
+export function goTemplate(template: string, data: unknown): JsonPathResult {
+  let unsupported = '';
+  const translated = template.replace(/\{\{-?\s*(.*?)\s*-?\}\}/gs, (_m, body: string) => {
+    if (body === 'end') return '{end}';
+    if (/^"(?:[^"\\]|\\.)*"$/.test(body)) return `{${body}}`;
+    const range = /^range\s+(\.[\w.]*)$/.exec(body);
+    if (range) return `{range ${range[1] === '.' ? '@' : range[1]}[*]}`;
+    if (/^\.[\w.]*$/.test(body)) return body === '.' ? '{@}' : `{${body}}`;
+    unsupported ||= body;
+    return '';
+  });
+  if (unsupported) return { ok: false, error: `error: go-template action {{${unsupported}}} is not available in this simulated kubectl; use -o jsonpath` };
+  return jsonpath(translated, data);
+}

@@ -4,7 +4,7 @@
  */
 import { qualifiedSingular, resourceForKind, type KubeObject } from '../../../sim/index.js';
 import { tabwrite } from '../table.js';
-import { evaluate, jsonpath, printValue, relaxedPath } from './jsonpath.js';
+import { evaluate, goTemplate, jsonpath, jsonpathAsJson, printValue, relaxedPath } from './jsonpath.js';
 import { asList, canonical, toJson, toYaml } from './yaml.js';
 
 export type OutputResult = { ok: true; text: string } | { ok: false; error: string };
@@ -64,10 +64,12 @@ export function printGeneric(format: string, items: KubeObject[], single: boolea
     case 'name':
       return { ok: true, text: items.map((o) => objectRef(o) + '\n').join('') };
     case 'jsonpath':
-    case 'jsonpath-as-json': {
+    case 'jsonpath-as-json':
+    case 'go-template':
+    case 'template': {
       if (!arg) return { ok: false, error: 'error: template format specified but no template given' };
-      const r = jsonpath(arg, canonical(data));
-      return r.ok ? { ok: true, text: r.text } : r;
+      const run = name === 'jsonpath' ? jsonpath : name === 'jsonpath-as-json' ? jsonpathAsJson : goTemplate;
+      return run(arg, canonical(data));
     }
     case 'custom-columns':
       if (!arg) return { ok: false, error: 'error: custom-columns format specified but no custom columns given' };
