@@ -1,6 +1,6 @@
 /**
  * Property tests: random command lines through the parser and through a whole ShellSession never throw, never hang
- * (each property stays within vitest's timeout), and every error is well formed: the parser's is one line; a
+ * (each property has a 2-minute budget; alone the file takes 10–15 s), and every error is well formed: the parser's is one line; a
  * command's stderr (after curl's progress meter) ends with a newline, starts with text (not indentation or a stack
  * trace) and never shows `undefined`, `NaN` or `[object Object]`. Lines tried per run (printed by afterAll; measured 2026-11 on a loaded
  * 4-core machine, this file's tests ≈ 10–15 s):
@@ -62,7 +62,7 @@ describe('property: the parser', () => {
       }),
       { numRuns: 100_000 },
     );
-  });
+  }, 120_000);
 
   it('never throws on seeded bursts of random characters (100 lines per seed)', () => {
     fc.assert(
@@ -79,7 +79,7 @@ describe('property: the parser', () => {
       }),
       { numRuns: 9_000 },
     );
-  });
+  }, 120_000);
 
   it('never throws on shell-like token soup', () => {
     fc.assert(
@@ -95,7 +95,7 @@ describe('property: the parser', () => {
       }),
       { numRuns: 30_000 },
     );
-  });
+  }, 120_000);
 });
 
 const TOOLS = ['ls', 'cat', 'echo', 'mkdir', 'rm', 'cp', 'mv', 'touch', 'grep', 'head', 'tail', 'wc', 'sort', 'uniq', 'cut', 'tr', 'sleep', 'base64', 'env', 'printenv', 'printf', 'date', 'whoami', 'id', 'uname', 'hostname', 'curl', 'wget', 'nslookup', 'dig', 'host', 'ping', 'apt-get', 'ps', 'kill', 'ip', 'ifconfig', 'route', 'iptables', 'iptables-save', 'crictl', 'docker', 'sudo', 'sh', 'bash', 'nano', 'cd', 'pwd', 'export', 'unset', 'which', 'type', 'history', 'true', 'false', 'source', 'nosuchtool'];
@@ -126,7 +126,7 @@ describe('property: a whole session', () => {
       }),
       { numRuns: 2_000 },
     );
-  });
+  }, 120_000);
 
   it('random kubectl and minikube lines mixed with tools never throw', () => {
     const sh = session({ pods: true });
@@ -137,5 +137,5 @@ describe('property: a whole session', () => {
       }),
       { numRuns: 1_500 },
     );
-  });
+  }, 120_000);
 });
