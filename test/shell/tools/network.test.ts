@@ -108,6 +108,15 @@ describe('DNS tools', () => {
     expect(sh.run('wget -qO- web')).toEqual(err("wget: bad address 'web'\n"));
   });
 
+  it('times out when a NetworkPolicy denies the pod\'s egress to CoreDNS', () => {
+    const sh = session({ pods: true });
+    const policy = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny-egress\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n';
+    expect(sh.run(`cat <<'EOF' | kubectl apply -f -\n${policy}EOF`)).toEqual(out('networkpolicy.networking.k8s.io/deny-egress created\n'));
+    sh.run('kubectl exec -it bb -- sh');
+    expect(sh.run('nslookup web')).toEqual(out(';; connection timed out; no servers could be reached\n\n', 1));
+    expect(sh.run('nc -zv -w 1 10.96.0.10 53')).toEqual(err('nc: 10.96.0.10 (10.96.0.10:53): Connection timed out\n'));
+  });
+
   it('bind tools after apt-get install dnsutils', () => {
     const sh = session({ pods: true });
     const svc = ipOf(sh, 'svc', 'web');
