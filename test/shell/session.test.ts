@@ -171,3 +171,30 @@ describe('session: builtins', () => {
     expect(sh.run('history')).toEqual(out('    1  echo one\n    2  echo two\n    3  history\n'));
   });
 });
+
+describe('session: snapshots and lesson limits', () => {
+  it('restores files, location, variables and aliases from a snapshot', () => {
+    const sh = new ShellSession(new Cluster());
+    sh.run('echo one > f.txt; X=1; alias k2=kubectl');
+    const snap = sh.snapshot();
+    sh.run('echo two > f.txt; X=2; unalias k2; minikube ssh');
+    expect(sh.prompt()).toBe('docker@minikube:~$ ');
+    sh.restore(snap);
+    expect(sh.prompt()).toBe('learner@laptop:~$ ');
+    expect(sh.run('cat f.txt; echo $X; alias')).toEqual(out("one\n1\nalias k2='kubectl'\n"));
+  });
+
+  it('disabled and allowed commands answer plainly', () => {
+    const off = new ShellSession(new Cluster(), { disabled: ['minikube'] });
+    expect(off.run('minikube ip')).toEqual(err('bash: minikube: this command is disabled in this lesson\n', 126));
+    const only = new ShellSession(new Cluster(), { allowed: ['kubectl', 'echo'] });
+    expect(only.run('echo ok')).toEqual(out('ok\n'));
+    expect(only.run('curl x')).toEqual(err('bash: curl: this command is disabled in this lesson\n', 126));
+  });
+
+  it('isComplete asks for more lines only for open quotes, heredocs and trailing operators', () => {
+    const sh = new ShellSession(new Cluster());
+    expect(['echo "a', 'cat <<EOF', 'ls |', 'ls &&', 'echo \\'].map((l) => sh.isComplete(l))).toEqual([false, false, false, false, false]);
+    expect(['echo a', 'for i in 1; do', 'echo )', ''].map((l) => sh.isComplete(l))).toEqual([true, true, true, true]);
+  });
+});
