@@ -14,9 +14,10 @@ import { canonical } from './printers/yaml.js';
 import { parseResourceArgs } from './resource-args.js';
 import { parseSelector } from './selector.js';
 
-/** Go duration strings (`60s`, `2m`, `1m30s`, `500ms`, `0`) in milliseconds, or undefined. */
+/** Go duration strings (`60s`, `2m`, `1m30s`, `500ms`, `0`) in milliseconds, or undefined; negative means a week, as kubectl wait reads it. */
 export function parseDuration(s: string): number | undefined {
   if (s === '0') return 0;
+  if (s.startsWith('-')) return parseDuration(s.slice(1)) === undefined ? undefined : 7 * 24 * 3_600_000;
   const re = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
   let total = 0;
   let pos = 0;
@@ -114,8 +115,10 @@ export const wait: Verb = (ctx, args): CommandResult => {
     const current = (): KubeObject | undefined => ctx.cluster.get(t.kind, t.ns, t.name);
     const ref = objectRef(current() ?? ({ kind: t.kind, metadata: { name: t.name } } as KubeObject));
     let ok = met(current(), cond);
-    for (let step = 0; !ok && ctx.cluster.now() - start < timeout && step < 100_000; step++) {
-      ctx.cluster.advance(Math.min(1000, timeout - (ctx.cluster.now() - start)));
+    // One-second steps for the first two minutes, then coarser ones: bounded work even for `--timeout=-1` (a week).
+    for (let step = 0; !ok && ctx.cluster.now() - start < timeout && step < 1_000; step++) {
+      const remaining = timeout - (ctx.cluster.now() - start);
+      ctx.cluster.advance(Math.min(step < 120 ? 1000 : Math.max(1000, Math.ceil(remaining / 60)), remaining));
       ok = met(current(), cond);
     }
     if (ok) stdout += `${ref} condition met\n`;
