@@ -105,13 +105,13 @@ export class Cluster {
    */
   advance(ms: number): void {
     const end = this.clock.now() + Math.max(0, ms);
-    let steps = 0;
-    while (this.clock.now() < end) {
+    let coarse = 0;
+    for (let steps = 0; this.clock.now() < end && steps < 200; steps++) {
       const remaining = end - this.clock.now();
-      const step = steps < 120 ? 1000 : Math.max(1000, Math.ceil(remaining / 60));
-      this.clock.advance(Math.min(step, remaining));
+      // The first two minutes second by second; beyond that, the rest in 60 equal steps (at most 180 reconciles).
+      if (steps === 120) coarse = Math.max(1000, Math.ceil(remaining / 60));
+      this.clock.advance(Math.min(steps < 120 ? 1000 : coarse, remaining));
       this.reconcile();
-      steps++;
     }
   }
 
