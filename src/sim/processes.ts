@@ -248,6 +248,10 @@ export function signalProcess(c: Cluster, pod: Pod, container: string, pid: numb
     owner.processes = owner.processes.map((p) => (p.pid === pid ? { ...p, pid: fresh, signals: [], startedAt: c.now() } : p));
     return { ok: true, effect: 'exited' };
   }
-  owner.processes = owner.processes.filter((p) => p.pid !== pid);
+  const parent = owner.processes.find((p) => p.pid === proc.ppid);
+  if (parent?.role === 'shell' && proc.role === 'sleep') {
+    // The loop goes round again: a new `sleep` under a new PID.
+    owner.processes = owner.processes.map((p) => (p.pid === pid ? { ...p, pid: allocPid(r.rt, owner, shared), signals: [], startedAt: c.now() } : p));
+  } else owner.processes = owner.processes.filter((p) => p.pid !== pid);
   return { ok: true, effect: 'exited' };
 }

@@ -182,3 +182,18 @@ describe('Deployment: paused', () => {
     expect(sets(c)).toEqual(['2 nginx:1.27 2/2', '1 nginx:1.26 0/0']);
   });
 });
+
+describe('Deployment: minReadySeconds', () => {
+  it('counts a ready pod as available only after minReadySeconds', () => {
+    const c = new Cluster();
+    c.apply(deployment('nginx:1.26', { replicas: 2, minReadySeconds: 10 }));
+    c.advance(2_000);
+    const status = (): unknown => {
+      const d = c.get<Deployment>('Deployment', 'default', 'web')!;
+      return [d.status.readyReplicas, d.status.availableReplicas ?? 0, d.status.conditions?.[0]?.status];
+    };
+    expect(status()).toEqual([2, 0, 'False']);
+    c.advance(10_000);
+    expect(status()).toEqual([2, 2, 'True']);
+  });
+});

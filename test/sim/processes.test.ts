@@ -96,3 +96,17 @@ describe('processes', () => {
     expect(logs(c, pod(c, 'box'), 'box')).toEqual(['hello', 'world']);
   });
 });
+
+describe('processes: children', () => {
+  it('killing the sleep of a shell loop starts the next one under a new PID; an nginx worker is respawned', () => {
+    const c = new Cluster();
+    createPod(c, 'p', [{ name: 'web', image: 'nginx' }, { name: 'loop', image: 'busybox', command: ['sh', '-c', 'while true; do sleep 5; done'] }]);
+    c.advance(2_000);
+    expect([signalProcess(c, pod(c, 'p'), 'loop', 7, 'TERM', 9), signalProcess(c, pod(c, 'p'), 'web', 29, 'KILL', 40)]).toEqual([{ ok: true, effect: 'exited' }, { ok: true, effect: 'exited' }]);
+    expect([table(c, 'p', 'loop'), table(c, 'p', 'web')]).toEqual([
+      ['1 0 root loop sh -c while true; do sleep 5; done', '8 1 root loop sleep 5'],
+      ['1 0 root web nginx: master process nginx -g daemon off;', '30 1 nginx web nginx: worker process', '31 1 nginx web nginx: worker process'],
+    ]);
+    expect(logs(c, pod(c, 'p'), 'web').slice(-2)).toEqual(['2025/01/01 12:21:02 [alert] 1#1: worker process 29 exited on signal 9', '2025/01/01 12:21:02 [notice] 1#1: start worker process 31']);
+  });
+});
