@@ -22,12 +22,18 @@ export function availableCommands(c: Cluster, location: Location): string[] {
   return [...Object.keys(BUILTINS), ...tools.filter((t) => CONTAINER_TOOLS[t])].sort();
 }
 
+/** Base-image tools beyond what `ImageInfo.tools` lists: Debian's coreutils/apt, and busybox's applets. */
+const DEBIAN_BASE = ['tee', 'cut', 'tr', 'uniq', 'base64', 'printf', 'printenv', 'egrep', 'apt'];
+const BUSYBOX_BASE = ['tee', 'cut', 'tr', 'uniq', 'base64', 'printf', 'printenv', 'egrep', 'less', 'more'];
+
 function containerTools(c: Cluster, location: Extract<Location, { type: 'container' }>): string[] {
   const pod = c.get<Pod>('Pod', location.namespace, location.pod);
   const spec = pod?.spec.containers.find((x) => x.name === location.container);
   const image = spec ? lookupImage(spec.image) : undefined;
   const rt = pod ? c.state.runtime.get(pod.metadata.uid!)?.containers.get(location.container) : undefined;
-  return [...(image?.tools ?? []), ...(rt?.installed ?? [])];
+  const tools = image?.tools ?? [];
+  const base = !tools.includes('sh') ? [] : image?.os === 'debian' || image?.os === 'ubuntu' ? DEBIAN_BASE : BUSYBOX_BASE;
+  return [...tools, ...base, ...(rt?.installed ?? [])];
 }
 
 /** The implementation for `name` at `location`, or the error result to return instead. */

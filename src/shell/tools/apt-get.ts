@@ -69,6 +69,13 @@ function install(ctx: CommandContext, names: string[], yes: boolean): CommandRes
   return { stdout: out, stderr: 'debconf: delaying package configuration, since apt-utils is not installed\n', exitCode: 0 };
 }
 
+/** `apt update` / `apt install`: apt-get's work, with apt's warning when its output is not a terminal. */
+export const apt: CommandFn = (ctx) => {
+  const r = aptGet(ctx);
+  if (ctx.argv[1] === undefined || ctx.argv.includes('--help') || ctx.tty !== false) return r;
+  return { ...r, stderr: '\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n' + r.stderr };
+};
+
 export const aptGet: CommandFn = (ctx) => {
   const args = ctx.argv.slice(1);
   const yes = args.some((a) => /^-[a-z]*y[a-z]*$/.test(a) || a === '--yes' || a === '--assume-yes');

@@ -1,6 +1,6 @@
 /** The command tables for each location. Each tool is one file in this folder. */
 import type { CommandFn } from '../types.js';
-import { aptGet } from './apt-get.js';
+import { apt, aptGet } from './apt-get.js';
 import { base64 } from './base64.js';
 import { cat } from './cat.js';
 import { cp } from './cp.js';
@@ -59,6 +59,7 @@ export const CONTAINER_TOOLS: Record<string, CommandFn> = {
   host,
   ping,
   'apt-get': aptGet,
+  apt,
   ps,
   kill,
   ip,

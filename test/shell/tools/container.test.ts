@@ -23,6 +23,19 @@ describe('apt-get', () => {
     expect(sh.run('apt-get --help | head -1')).toEqual(out('apt 2.6.1 (amd64)\n'));
   });
 
+  it('apt works like apt-get and warns when its output is not a terminal', () => {
+    const sh = session({ pods: true });
+    sh.run('kubectl exec -it test-pod -c c0 -- bash');
+    expect(sh.run('apt update > /dev/null')).toEqual(err('\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n', 0));
+    expect(sh.run('apt install -y curl > /dev/null 2>&1 && curl -s localhost')).toEqual(out('<html><body><h1>It works!</h1></body></html>\n'));
+  });
+
+  it('base images have their coreutils and applets (tee, cut, tr) even when not listed', () => {
+    const sh = session({ pods: true });
+    expect(sh.run('kubectl exec bb -- sh -c "echo a-b | tee /tmp/t | cut -d- -f2 | tr b c"')).toEqual(out('c\n'));
+    expect(sh.run('kubectl exec test-pod -c c0 -- sh -c "echo a | tr a b"')).toEqual(out('b\n'));
+  });
+
   it('busybox has no apt-get', () => {
     const sh = session({ pods: true });
     expect(sh.run('kubectl exec bb -- apt-get update')).toEqual(err('error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: "apt-get": executable file not found in $PATH: unknown\n'));
