@@ -55,6 +55,8 @@ export interface ContainerRuntime {
   backoffUpdatedAt?: number;
   /** Image pull: when the last attempt failed, and when the next may start. */
   pullFailedAt?: number;
+  /** `imagePullPolicy: Never` and the image is not on the node (ErrImageNeverPull). */
+  neverPulled?: boolean;
   /** Probe bookkeeping: next run times and consecutive results. */
   nextReadinessAt?: number;
   nextLivenessAt?: number;

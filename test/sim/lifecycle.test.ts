@@ -246,3 +246,20 @@ describe('pod lifecycle: readiness and Services', () => {
     expect([row(c, 'web'), subsets()]).toEqual(['1/1 Running 0', [[['10.244.0.3'], []]]]);
   });
 });
+
+describe('pod lifecycle: imagePullPolicy Never', () => {
+  it('an image not on the node is ErrImageNeverPull; one pulled there before starts', () => {
+    const c = new Cluster();
+    const p = createPod(c, 'never', [{ name: 'web', image: 'nginx:1.27', imagePullPolicy: 'Never' }]);
+    c.advance(2_000);
+    expect([row(c, 'never'), events(c, p).slice(1)]).toEqual([
+      '0/1 ErrImageNeverPull 0',
+      ['Warning ErrImageNeverPull kubelet: Container image "nginx:1.27" is not present with pull policy of Never', 'Warning Failed kubelet: Error: ErrImageNeverPull'],
+    ]);
+    createPod(c, 'puller', [{ name: 'web', image: 'nginx:1.27' }]);
+    c.advance(2_000);
+    createPod(c, 'cached', [{ name: 'web', image: 'nginx:1.27', imagePullPolicy: 'Never' }]);
+    c.advance(2_000);
+    expect(row(c, 'cached')).toBe('1/1 Running 0');
+  });
+});

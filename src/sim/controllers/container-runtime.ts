@@ -63,9 +63,16 @@ function pull(c: Cluster, pod: Pod, spec: Container, cr: ContainerRuntime, now: 
   const node = pod.spec.nodeName!;
   const image = lookupImage(spec.image);
   const policy = pullPolicy(spec);
+  cr.neverPulled = false;
   if (image && policy !== 'Always' && nodeHasImage(c, node, spec.image)) {
     c.recordEvent(pod, 'Normal', 'Pulled', `Container image "${spec.image}" already present on machine`, 'kubelet');
     return image;
+  }
+  if (policy === 'Never') {
+    c.recordEvent(pod, 'Warning', 'ErrImageNeverPull', `Container image "${spec.image}" is not present with pull policy of Never`, 'kubelet');
+    c.recordEvent(pod, 'Warning', 'Failed', 'Error: ErrImageNeverPull', 'kubelet');
+    cr.neverPulled = true;
+    return undefined;
   }
   c.recordEvent(pod, 'Normal', 'Pulling', `Pulling image "${spec.image}"`, 'kubelet');
   if (!image) {
@@ -252,6 +259,10 @@ export function syncContainer(c: Cluster, pod: Pod, rt: PodRuntime, spec: Contai
     let wake = Infinity;
     for (const t of [cr.exitAt, cr.nextReadinessAt, cr.nextLivenessAt]) if (t !== undefined) wake = Math.min(wake, t);
     return { st, wake };
+  }
+  if (cr.neverPulled) {
+    st.state = { waiting: { reason: 'ErrImageNeverPull', message: `Container image "${spec.image}" is not present with pull policy of Never` } };
+    return { st, wake: Infinity };
   }
   if (cr.pullFailedAt !== undefined) {
     const fresh = now - cr.pullFailedAt < SYNC_MS;
