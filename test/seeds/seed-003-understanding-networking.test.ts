@@ -112,7 +112,14 @@ describe('seed 003: Understanding Kubernetes Networking', () => {
     expect(l.run('kubectl run client --image=nginx')).toEqual(ok('pod/client created\n'));
     expect(l.run('kubectl exec client -- curl -s web.other')).toEqual(ok(IT_WORKS));
     expect(l.run('kubectl exec client -- curl -s web')).toEqual(err('command terminated with exit code 6\n', 6));
-    expect(l.run('kubectl exec client -- curl web')).toEqual(err('curl: (6) Could not resolve host: web\ncommand terminated with exit code 6\n', 6));
+    // Without -t, curl's stdout is a pipe, so it draws its progress meter on stderr before the error (as real curl does).
+    expect(l.run('kubectl exec client -- curl web')).toEqual(
+      err(
+        '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0\ncurl: (6) Could not resolve host: web\ncommand terminated with exit code 6\n',
+        6,
+      ),
+    );
+    expect(l.run('kubectl exec -t client -- curl web')).toEqual(err('curl: (6) Could not resolve host: web\ncommand terminated with exit code 6\n', 6));
   });
 
   it('Service types: ClusterIP is the default and internal only; NodePort answers on the node IP', () => {
