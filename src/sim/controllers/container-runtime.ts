@@ -17,9 +17,12 @@ import type { Container, ContainerStatus, Pod, Probe } from '../types.js';
 export const PULL_MS = 1_000;
 /** How long a main process that exits by itself runs (the next kubelet sync sees it gone). */
 const EXIT_AFTER_MS = 1_000;
+/** The kubelet's sync granularity: a container that exits is seen (and restarted, first time) one sync later. */
 export const SYNC_MS = 1_000;
+/** Crash and image-pull back-off: 10 s, doubling, capped at 300 s (kubelet `MaxContainerBackOff`). */
 const BACKOFF_START_S = 10;
 const BACKOFF_MAX_S = 300;
+/** How often a failed volume mount is retried (FailedMount events repeat). */
 export const MOUNT_RETRY_MS = 2_000;
 
 /** RFC 3339 without fractions, as the API prints times. */
