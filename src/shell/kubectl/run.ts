@@ -180,8 +180,12 @@ function attachTo(ctx: CommandContext, pod: Pod, o: { tty: boolean; rm: boolean;
     return { stdout: '', stderr: prompt, exitCode: 0 };
   }
   const r = argv.length ? ctx.session.runAt(location, argv, ctx.stdin, { tty: o.tty }) : { stdout: '', stderr: '', exitCode: 0 };
-  let stdout = r.stdout;
-  let stderr = prompt + r.stderr;
+  // On a terminal the streams interleave in time: the notice (kubectl's stderr), then the command's output (a TTY
+  // carries the container's stdout and stderr alike), then `pod "x" deleted`. A result has no interleaving, so on a
+  // terminal that sequence is kept in stdout; only kubectl's own closing messages stay on stderr.
+  const onTerminal = o.tty && ctx.tty !== false;
+  let stdout = onTerminal ? prompt + r.stdout + r.stderr : r.stdout;
+  let stderr = onTerminal ? '' : prompt + r.stderr;
   if (o.rm) stdout += deletePod(ctx, ready);
   else if (o.restart === 'Always' && o.tty && !o.quiet) stderr += `Session ended, resume using 'kubectl attach ${ready.metadata.name} -c ${container.name} -i -t' command when the pod is running\n`;
   if (r.exitCode !== 0 && o.restart !== 'Always') stderr += `pod ${ready.metadata.namespace}/${ready.metadata.name} terminated (Error)\n`;
