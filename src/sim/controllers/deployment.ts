@@ -248,6 +248,12 @@ export function reconcileDeployment(p: Pass, d: Deployment): void {
     setAnnotation(current, 'deployment.kubernetes.io/revision', String(maxRev + 1));
     for (const [k, v] of Object.entries(d.metadata.annotations ?? {})) if (!SKIP_ANNOTATIONS.has(k)) setAnnotation(current, k, v);
     c.put(current);
+  } else {
+    // Every sync copies the Deployment's annotations to its newest ReplicaSet (`SetNewReplicaSetAnnotations`), so a
+    // change-cause annotated after the rollout lands on the current revision.
+    let changed = false;
+    for (const [k, v] of Object.entries(d.metadata.annotations ?? {})) if (!SKIP_ANNOTATIONS.has(k)) changed = setAnnotation(current, k, v) || changed;
+    if (changed) c.put(current);
   }
   if (setAnnotation(d, 'deployment.kubernetes.io/revision', String(revisionOf(current)))) c.put(d);
   const olds = owned.filter((rs) => rs !== current);

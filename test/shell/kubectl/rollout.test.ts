@@ -58,11 +58,20 @@ describe('kubectl rollout history and undo', () => {
     sh.run('kubectl annotate deployment web kubernetes.io/change-cause="nginx 1.26"');
     sh.run('kubectl set image deployment/web nginx=nginx:1.26');
     sh.run('sleep 20');
-    expect(sh.run('kubectl rollout history deployment/web')).toEqual(ok('deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n3         nginx 1.26\n\n'));
+    expect(sh.run('kubectl rollout history deployment/web')).toEqual(ok('deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         nginx 1.26\n3         nginx 1.26\n\n'));
     expect(sh.run('kubectl rollout undo deployment/web --to-revision=1')).toEqual(ok('deployment.apps/web rolled back\n'));
-    expect(sh.run('kubectl rollout history deploy web')).toEqual(ok('deployment.apps/web \nREVISION  CHANGE-CAUSE\n2         <none>\n3         nginx 1.26\n4         <none>\n\n'));
+    expect(sh.run('kubectl rollout history deploy web')).toEqual(ok('deployment.apps/web \nREVISION  CHANGE-CAUSE\n2         nginx 1.26\n3         nginx 1.26\n4         <none>\n\n'));
     expect(sh.run('kubectl rollout undo deployment/web --to-revision=4')).toEqual(ok('deployment.apps/web skipped rollback (current template already matches revision 4)\n'));
     expect(sh.run('kubectl rollout undo deployment/web --to-revision=9')).toEqual(err('error: unable to find specified revision 9 in history\n'));
+  });
+
+  it('an annotation made after a rollout lands on the current revision (the controller copies it to the newest ReplicaSet)', () => {
+    const sh = deployed();
+    sh.run('kubectl set image deployment/web nginx=nginx:1.27');
+    expect(sh.run('kubectl annotate deployment web kubernetes.io/change-cause="upgrade to 1.27"')).toEqual(ok('deployment.apps/web annotated\n'));
+    expect(sh.run('kubectl rollout history deployment/web')).toEqual(ok('deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         upgrade to 1.27\n\n'));
+    sh.run('kubectl annotate deployment web kubernetes.io/change-cause="still 1.27" --overwrite');
+    expect(sh.run('kubectl rollout history deployment/web')).toEqual(ok('deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         still 1.27\n\n'));
   });
 
   it('shows one revision as its pod template', () => {
