@@ -419,7 +419,12 @@ export class ShellSession implements SessionApi {
     let argv = cmd.words.flatMap((w) => expandWord(w, x));
     const alias = cmd.words[0] && literalOf(cmd.words[0]) === argv[0] && cmd.words[0].every((p) => !p.quoted) ? this.frame.aliases?.get(argv[0]!) : undefined;
     if (alias !== undefined) argv = [...alias.split(/\s+/).filter(Boolean), ...argv.slice(1)];
-    const values = cmd.assignments.map((a) => ({ name: a.name, value: expandText(a.value, x) }));
+    // Assignments alone take effect one by one (`A=1 B=$A`); before a command they only reach its environment.
+    const values = cmd.assignments.map((a) => {
+      const v = { name: a.name, value: expandText(a.value, x) };
+      if (argv.length === 0) this.frame.env.set(v.name, v.value);
+      return v;
+    });
     const fs = x.fs;
     let input = stdin;
     let fd1: Sink = { type: 'stdout' };

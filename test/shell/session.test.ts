@@ -12,6 +12,8 @@ describe('session: variables and substitution', () => {
     expect(sh.run('export Z=9 && echo $Z')).toEqual(out('9\n'));
     expect(sh.run('A=1 env | grep ^A=')).toEqual(out('A=1\n'));
     expect(sh.run('echo $A')).toEqual(out('\n'));
+    expect(sh.run('A=1 B=$A; echo $A $B')).toEqual(out('1 1\n'));
+    expect(sh.run('C=5 echo $C; echo "[$C]"')).toEqual(out('\n[]\n'));
   });
 
   it('substitutes command output, as tutorials write curl $(minikube ip):31341', () => {
