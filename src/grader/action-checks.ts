@@ -6,6 +6,7 @@ import { matchesMap } from '../lib/labels.js';
 import { containerFs, nodeDisk, type Cluster, type FileSystem, type Pod } from '../sim/index.js';
 import type { ActionRecord } from '../shell/types.js';
 import type { Check, CheckVerdict, GraderInput } from './types.js';
+import { regexText } from './regex-text.js';
 import { inNs, nsOf, runningPod, selectorText } from './util.js';
 
 type Of<T extends Check['type']> = Extract<Check, { type: T }>;
@@ -19,9 +20,41 @@ export function regex(source: string): RegExp {
   }
 }
 
-function where(check: Of<'ranInContainer'>): string {
-  const container = check.container ? `container ${check.container}` : 'a container';
-  return check.selector ? ` in ${container} of a pod with labels ${selectorText(check.selector)}` : ` in ${container}`;
+/** The command a goal asks for, in the learner's words: `curl … localhost`, or plain words when the regex is too clever. */
+function commandText(source: string): string {
+  return regexText(source) ?? 'the command this task asks for';
+}
+
+/** Why a command's output does not count: `it did not print "It works!"`, in plain words when the regex is too clever. */
+function outputMiss(source: string): string {
+  const text = regexText(source);
+  return text ? `it did not print "${text}"` : 'its output is not what this task expects';
+}
+
+/** `pod duo`, with its namespace when not `default`. */
+function podText(namespace: string, name: string): string {
+  return `pod ${name}${inNs(namespace)}`;
+}
+
+/**
+ * Where a command must run, naming the pod the selector picks, and how to get there:
+ * `in container client of pod duo yet (kubectl exec duo -c client -- …)`.
+ */
+function whereYet(c: Cluster, check: Of<'ranInContainer'>): string {
+  const container = check.container ? `container ${check.container} of ` : '';
+  const flag = check.container ? ` -c ${check.container}` : '';
+  if (!check.selector) return ` in ${container}a pod yet (kubectl exec POD${flag} -- …)`;
+  const pod = c.list<Pod>('Pod').find((p) => !p.metadata.deletionTimestamp && matchesMap(check.selector!, p.metadata.labels));
+  if (!pod) return ` in ${container}a pod labelled ${selectorText(check.selector)}: there is no such pod yet`;
+  const ns = nsOf(pod.metadata.namespace);
+  const nsFlag = ns === 'default' ? '' : ` -n ${ns}`;
+  return ` in ${container}${podText(ns, pod.metadata.name)} yet (kubectl exec${nsFlag} ${pod.metadata.name}${flag} -- …)`;
+}
+
+/** Where an action ran: `in container client of pod duo`. */
+function ranWhere(a: ActionRecord): string {
+  if (a.location.type !== 'container') return '';
+  return ` in container ${a.location.container} of ${podText(a.location.namespace, a.location.pod)}`;
 }
 
 function inContainer(c: Cluster, a: ActionRecord, check: Of<'ranInContainer'>): boolean {
@@ -34,35 +67,43 @@ function inContainer(c: Cluster, a: ActionRecord, check: Of<'ranInContainer'>): 
   return true;
 }
 
-/** The learner ran a command in a container (chosen by pod labels and/or container name), with this output and exit code. */
+/** The first action that printed what it should and exited as it should, or why the last one did not. */
+function judge(ran: readonly ActionRecord[], check: { outputMatches?: string; exitCode?: number }): { good: ActionRecord } | { miss: string } {
+  const out = check.outputMatches === undefined ? undefined : regex(check.outputMatches);
+  const good = ran.find((a) => (!out || out.test(a.stdout + a.stderr)) && (check.exitCode === undefined || a.exitCode === check.exitCode));
+  if (good) return { good };
+  const last = ran[ran.length - 1]!;
+  if (out && check.outputMatches !== undefined && !out.test(last.stdout + last.stderr)) return { miss: outputMiss(check.outputMatches) };
+  return { miss: `it exited with status ${last.exitCode}, not ${check.exitCode}` };
+}
+
+/**
+ * The learner ran a command in a container (chosen by pod labels and/or container name), with this output and exit
+ * code. Messages name the command as a template and the pod the selector picks, never the regex.
+ */
 export function ranInContainer(c: Cluster, actions: readonly ActionRecord[], check: Of<'ranInContainer'>): CheckVerdict {
   const cmd = regex(check.command);
   const ran = actions.filter((a) => inContainer(c, a, check) && cmd.test(a.argv.join(' ')));
-  const shown = `"${check.command}"`;
-  if (ran.length === 0) return { ok: false, message: `You have not run a command matching ${shown}${where(check)} yet` };
-  const out = check.outputMatches === undefined ? undefined : regex(check.outputMatches);
-  const good = ran.find((a) => (!out || out.test(a.stdout + a.stderr)) && (check.exitCode === undefined || a.exitCode === check.exitCode));
+  if (ran.length === 0) return { ok: false, message: `You have not run ${commandText(check.command)}${whereYet(c, check)}` };
+  const j = judge(ran, check);
+  if ('good' in j) return { ok: true, message: `You ran ${j.good.argv.join(' ')}${ranWhere(j.good)}` };
   const last = ran[ran.length - 1]!;
-  const what = `${last.argv.join(' ')} ran in container ${last.location.type === 'container' ? last.location.container : ''}`;
-  if (good) return { ok: true, message: `${good.argv.join(' ')} ran in container ${good.location.type === 'container' ? good.location.container : ''}` };
-  if (out && !out.test(last.stdout + last.stderr)) return { ok: false, message: `${what}, but its output did not match "${check.outputMatches}"` };
-  return { ok: false, message: `${what}, but it exited with ${last.exitCode}, not ${check.exitCode}` };
+  return { ok: false, message: `You ran ${last.argv.join(' ')}${ranWhere(last)}, but ${j.miss}` };
 }
 
 const LOCATION_TEXT = { host: 'on your machine', node: 'on a node', container: 'in a container' } as const;
+const LOCATION_HOW = { host: '', node: ' (minikube ssh, then run it there)', container: ' (kubectl exec POD -- …)' } as const;
 
-/** The learner ran a command matching a regex at a location (host, node, container), with this output and exit code. */
+/** The learner ran a command at a location (host, node, container), with this output and exit code. */
 export function ranCommand(actions: readonly ActionRecord[], check: Of<'ranCommand'>): CheckVerdict {
   const cmd = regex(check.command);
   const ran = actions.filter((a) => a.location.type === check.location && cmd.test(a.argv.join(' ')));
   const where = LOCATION_TEXT[check.location];
-  if (ran.length === 0) return { ok: false, message: `You have not run a command matching "${check.command}" ${where} yet` };
-  const out = check.outputMatches === undefined ? undefined : regex(check.outputMatches);
-  const good = ran.find((a) => (!out || out.test(a.stdout + a.stderr)) && (check.exitCode === undefined || a.exitCode === check.exitCode));
-  if (good) return { ok: true, message: `You ran ${good.argv.join(' ')} ${where}` };
+  if (ran.length === 0) return { ok: false, message: `You have not run ${commandText(check.command)} ${where} yet${LOCATION_HOW[check.location]}` };
+  const j = judge(ran, check);
+  if ('good' in j) return { ok: true, message: `You ran ${j.good.argv.join(' ')} ${where}` };
   const last = ran[ran.length - 1]!;
-  if (out && !out.test(last.stdout + last.stderr)) return { ok: false, message: `${last.argv.join(' ')} ran ${where}, but its output did not match "${check.outputMatches}"` };
-  return { ok: false, message: `${last.argv.join(' ')} ran ${where}, but it exited with ${last.exitCode}, not ${check.exitCode}` };
+  return { ok: false, message: `You ran ${last.argv.join(' ')} ${where}, but ${j.miss}` };
 }
 
 /** A file at a location (your home, a node's disk, a container) contains a text. */

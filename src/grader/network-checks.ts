@@ -6,7 +6,7 @@
  */
 import { findFrontend, readyEndpoints } from '../sim/kube-proxy.js';
 import { lookupHost } from '../sim/dns.js';
-import { connect, httpRequest, type NetFailure, type NetSource } from '../sim/network.js';
+import { connect, httpRequest, isIngressControllerPod, type NetFailure, type NetSource } from '../sim/network.js';
 import type { Cluster, Node, Pod, Service } from '../sim/index.js';
 import type { Check, CheckVerdict, ConnectionExpect, ConnectionFrom, ConnectionTo } from './types.js';
 import { inNs, nsOf, podsBySelector, runningPod, selectorText } from './util.js';
@@ -118,6 +118,11 @@ function probeCount(c: Cluster, src: Source, host: string, port: number): number
   return Math.max(1, readyEndpoints(c, f.svc, f.port).length);
 }
 
+/** Whose answer it was: a pod by name, or the ingress controller (its own 404 or a proxied page). */
+function answerer(pod: Pod): string {
+  return isIngressControllerPod(pod) ? "the ingress controller's answer" : `the answer from pod ${pod.metadata.name}`;
+}
+
 /** Probes one target: every Service endpoint once; the outcomes and any response body that misses `body`. */
 function probe(c: Cluster, src: Source, t: Target, body: string | undefined): { outcomes: Outcome[]; bodyMiss?: string } {
   const n = Math.min(probeCount(c, src, t.host, t.port), 50);
@@ -131,7 +136,7 @@ function probe(c: Cluster, src: Source, t: Target, body: string | undefined): { 
     }
     const r = httpRequest(c, src.src, t.host, t.port, { method: 'GET', path: t.path, host: t.host, headers: {} });
     outcomes.push(r.ok ? 'allowed' : outcomeOf(r.failure));
-    if (r.ok && !r.response.body.includes(body)) bodyMiss = `pod ${r.endpoint.pod.metadata.name} answered without "${body}"`;
+    if (r.ok && !r.response.body.includes(body)) bodyMiss = `${answerer(r.endpoint.pod)} did not contain "${body}"`;
   }
   return { outcomes, ...(bodyMiss ? { bodyMiss } : {}) };
 }
@@ -150,7 +155,7 @@ export function connection(c: Cluster, check: Of<'connection'>): CheckVerdict {
       const some = outcomes.length > 1 && outcomes.some((o) => o === check.expect) ? ' (for some of its endpoints)' : '';
       return { ok: false, message: `${lead} ${OUTCOME_TEXT[wrong]}${some}; expected it to ${EXPECT_TEXT[check.expect]}` };
     }
-    if (bodyMiss) return { ok: false, message: `${lead} succeeded but ${bodyMiss}` };
+    if (bodyMiss) return { ok: false, message: `${lead} succeeded, but ${bodyMiss}` };
   }
   const t = targets.length === 1 ? targets[0]!.text : `${targets.length} pods`;
   return { ok: true, message: `A connection from ${src.text} to ${t} ${OUTCOME_TEXT[check.expect]}` };

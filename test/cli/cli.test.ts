@@ -80,7 +80,7 @@ describe('kube-net-tutor CLI', () => {
   it('check --task grades only the named tasks: the pod applied and curl over localhost pass the first two', () => {
     const script = "kubectl apply -f pod.yaml\nkubectl exec duo -c client -- bash -c 'apt-get update && apt-get install -y curl'\nkubectl exec duo -c client -- curl -s localhost:80\n";
     expect(cli(['check', 'intra-pod', '--script', '-', '--task', 'run-pod', '--task', 'curl-localhost'], script)).toEqual({
-      stdout: 'Inside one pod: 2/2 tasks passed\n  ✓ Start a pod with two containers\n      Pod duo exists as expected\n  ✓ Reach the web server over localhost\n      curl -s localhost:80 ran in container client\n',
+      stdout: 'Inside one pod: 2/2 tasks passed\n  ✓ Start a pod with two containers\n      Pod duo exists as expected\n  ✓ Reach the web server over localhost\n      You ran curl -s localhost:80 in container client of pod duo\n',
       stderr: '',
       code: 0,
     });

@@ -6,12 +6,30 @@ describe('ranInContainer', () => {
   it('finds a command run in a container picked by labels and name, and checks what it printed and its exit code', () => {
     const env = sandbox(WEB + 'kubectl exec web -- curl -s localhost\nkubectl exec web -- cat /nope\n');
     const check = { type: 'ranInContainer', selector: { app: 'web' }, container: 'nginx', command: '^curl\\b' } as const;
-    expect(grade(env, check).message).toBe('curl -s localhost ran in container nginx');
+    expect(grade(env, check).message).toBe('You ran curl -s localhost in container nginx of pod web');
     expect(grade(env, { ...check, outputMatches: 'Welcome to nginx!' }).ok).toBe(true);
-    expect(grade(env, { ...check, outputMatches: 'It works!' }).message).toBe('curl -s localhost ran in container nginx, but its output did not match "It works!"');
-    expect(grade(env, { ...check, command: '^cat\\b', exitCode: 0 }).message).toBe('cat /nope ran in container nginx, but it exited with 1, not 0');
-    expect(grade(env, { ...check, container: 'sidecar' }).message).toBe('You have not run a command matching "^curl\\b" in container sidecar of a pod with labels app=web yet');
-    expect(grade(env, { type: 'ranInContainer', command: '^wget' }).message).toBe('You have not run a command matching "^wget" in a container yet');
+    expect(grade(env, { ...check, outputMatches: 'It works!' }).message).toBe('You ran curl -s localhost in container nginx of pod web, but it did not print "It works!"');
+    expect(grade(env, { ...check, command: '^cat\\b', exitCode: 0 }).message).toBe('You ran cat /nope in container nginx of pod web, but it exited with status 1, not 0');
+    expect(grade(env, { ...check, container: 'sidecar' }).message).toBe('You have not run curl in container sidecar of pod web yet (kubectl exec web -c sidecar -- …)');
+    expect(grade(env, { type: 'ranInContainer', command: '^wget' }).message).toBe('You have not run wget in a pod yet (kubectl exec POD -- …)');
+  });
+
+  it('names the pod a selector picks (with its namespace), or says there is none, and never shows the regex', () => {
+    const env = sandbox('kubectl create namespace shop\n' + WEB.replace('name: web', 'name: web\n  namespace: shop') + 'kubectl exec -n shop web -- curl -s localhost\n');
+    const check = { type: 'ranInContainer', selector: { app: 'web' }, command: '^wget\\b.*(localhost|127\\.0\\.0\\.1)' } as const;
+    expect(grade(env, check).message).toBe('You have not run wget … localhost (or 127.0.0.1) in pod web in namespace shop yet (kubectl exec -n shop web -- …)');
+    expect(grade(env, { ...check, command: '^curl\\b', outputMatches: 'It works!' }).message).toBe(
+      'You ran curl -s localhost in container nginx of pod web in namespace shop, but it did not print "It works!"',
+    );
+    expect(grade(env, { ...check, command: '^curl\\b', outputMatches: 'It w[o]rks' }).message).toBe(
+      'You ran curl -s localhost in container nginx of pod web in namespace shop, but its output is not what this task expects',
+    );
+    expect(grade(env, { ...check, selector: { app: 'duo' }, container: 'client' }).message).toBe(
+      'You have not run wget … localhost (or 127.0.0.1) in container client of a pod labelled app=duo: there is no such pod yet',
+    );
+    expect(grade(env, { ...check, command: '^wget\\b(?=.*\\blocalhost\\b)' }).message).toBe(
+      'You have not run the command this task asks for in pod web in namespace shop yet (kubectl exec -n shop web -- …)',
+    );
   });
 
   it('counts commands typed inside an interactive shell in the container', () => {
@@ -24,10 +42,8 @@ describe('ranCommand', () => {
   it('matches commands by location, output and exit code', () => {
     const env = sandbox('kubectl get pods\nkubectl get nodes\n');
     expect(grade(env, { type: 'ranCommand', location: 'host', command: 'get nodes', outputMatches: 'minikube' }).message).toBe('You ran kubectl get nodes on your machine');
-    expect(grade(env, { type: 'ranCommand', location: 'host', command: 'get pods', outputMatches: 'web' }).message).toBe(
-      'kubectl get pods ran on your machine, but its output did not match "web"',
-    );
-    expect(grade(env, { type: 'ranCommand', location: 'node', command: 'iptables' }).message).toBe('You have not run a command matching "iptables" on a node yet');
+    expect(grade(env, { type: 'ranCommand', location: 'host', command: 'get pods', outputMatches: 'web' }).message).toBe('You ran kubectl get pods on your machine, but it did not print "web"');
+    expect(grade(env, { type: 'ranCommand', location: 'node', command: 'iptables' }).message).toBe('You have not run iptables on a node yet (minikube ssh, then run it there)');
   });
 });
 

@@ -36,7 +36,7 @@ describe('connection', () => {
     );
     expect(grade(env, { type: 'connection', from: { pod: { app: 'client' } }, to: { pod: { app: 'web' }, port: 80 }, expect: 'allowed', body: 'Welcome to nginx!' }).ok).toBe(true);
     expect(grade(env, { type: 'connection', from: { pod: { app: 'client' } }, to: { url: 'http://web/' }, expect: 'allowed', body: 'It works!' }).message).toBe(
-      'A connection from pod client to http://web/ succeeded but pod web answered without "It works!"',
+      'A connection from pod client to http://web/ succeeded, but the answer from pod web did not contain "It works!"',
     );
     expect(grade(env, { type: 'connection', from: { pod: { app: 'client' } }, to: { pod: { app: 'web' }, port: 8080 }, expect: 'allowed' }).message).toBe(
       'A connection from pod client to pod web port 8080 was refused; expected it to succeed',

@@ -69,7 +69,7 @@ describe('tutor: a lesson', () => {
       intro: '# Web\n\nRun nginx, then ask it for its page.\n',
       tasks: [
         { id: 'run', title: 'Run the web pod', prose: 'Apply web.yaml.', done: false, message: 'No pod has labels app=web', hintsShown: 0, hintsTotal: 3 },
-        { id: 'curl', title: 'Curl it from inside', prose: 'Curl localhost from the nginx container.', done: false, message: 'You have not run a command matching "^curl\\b" in a container of a pod with labels app=web yet', hintsShown: 0, hintsTotal: 3 },
+        { id: 'curl', title: 'Curl it from inside', prose: 'Curl localhost from the nginx container.', done: false, message: 'You have not run curl in a pod labelled app=web: there is no such pod yet', hintsShown: 0, hintsTotal: 3 },
       ],
       currentTaskId: 'run',
       completed: false,
@@ -173,7 +173,7 @@ describe('tutor: a lesson', () => {
     t.submit('reset --yes');
     expect(items(t, n)).toEqual([
       { type: 'command', prompt: 'learner@laptop:~$ ', text: 'tasks' },
-      { type: 'info', tone: 'info', text: '✓ 1. Run the web pod\n○ 2. Curl it from inside — You have not run a command matching "^curl\\b" in a container of a pod with labels app=web yet' },
+      { type: 'info', tone: 'info', text: '✓ 1. Run the web pod\n○ 2. Curl it from inside — You have not run curl in pod web yet (kubectl exec web -- …)' },
       { type: 'command', prompt: 'learner@laptop:~$ ', text: 'solution' },
       { type: 'info', tone: 'warning', text: 'Try `hint` first? Type `solution --yes` to see the reference solution of "Curl it from inside".' },
       { type: 'command', prompt: 'learner@laptop:~$ ', text: 'solution --yes' },

@@ -44,10 +44,10 @@ describe('runScript', () => {
       true,
       [
         { id: 'run', title: 'Run the web pod', done: true, message: 'Pod web is Ready' },
-        { id: 'curl', title: 'Curl it from inside', done: true, message: 'curl -s localhost ran in container nginx' },
+        { id: 'curl', title: 'Curl it from inside', done: true, message: 'You ran curl -s localhost in container nginx of pod web' },
       ],
     ]);
-    expect(formatScriptRun(good)).toBe('✓ Run the web pod — Pod web is Ready\n✓ Curl it from inside — curl -s localhost ran in container nginx\n');
+    expect(formatScriptRun(good)).toBe('✓ Run the web pod — Pod web is Ready\n✓ Curl it from inside — You ran curl -s localhost in container nginx of pod web\n');
     expect(good.transcript.split('\n').slice(0, 3)).toEqual(['learner@laptop:~$ kubectl apply -f web.yaml', 'pod/web created', 'learner@laptop:~$ kubectl exec web -- curl -s localhost']);
     const empty = runScript(web, '');
     expect(empty).toEqual({
@@ -56,11 +56,11 @@ describe('runScript', () => {
       transcript: '',
       tasks: [
         { id: 'run', title: 'Run the web pod', done: false, message: 'No pod has labels app=web' },
-        { id: 'curl', title: 'Curl it from inside', done: false, message: 'You have not run a command matching "^curl\\b" in a container of a pod with labels app=web yet' },
+        { id: 'curl', title: 'Curl it from inside', done: false, message: 'You have not run curl in a pod labelled app=web: there is no such pod yet' },
       ],
     });
     expect(formatScriptRun(empty)).toBe(
-      '✗ Run the web pod — No pod has labels app=web\n✗ Curl it from inside — You have not run a command matching "^curl\\b" in a container of a pod with labels app=web yet\n',
+      '✗ Run the web pod — No pod has labels app=web\n✗ Curl it from inside — You have not run curl in a pod labelled app=web: there is no such pod yet\n',
     );
   });
 
