@@ -19,6 +19,7 @@ import { dispatch } from './dispatch.js';
 import { events } from './events.js';
 import { explain } from './explain.js';
 import { logs } from './logs.js';
+import { patch } from './patch.js';
 import { version } from './version.js';
 import { wait } from './wait.js';
 import { label } from './label.js';
@@ -32,7 +33,7 @@ import { set } from './set.js';
 export type Verb = (ctx: CommandContext, args: string[]) => CommandResult;
 
 /** Verbs by name. */
-export const VERBS: Record<string, Verb> = { apply, get, exec, create, run, expose, describe, logs, explain, 'api-resources': apiResources, 'cluster-info': clusterInfo, version, wait, delete: del, scale, label, annotate, set, rollout, edit, replace, events, config };
+export const VERBS: Record<string, Verb> = { apply, get, exec, create, run, expose, describe, logs, explain, 'api-resources': apiResources, 'cluster-info': clusterInfo, version, wait, delete: del, scale, label, annotate, set, rollout, edit, replace, patch, events, config };
 
 /** The `kubectl` command: routing, `--help` and unknown verbs live in dispatch.ts. */
 export const kubectl: CommandFn = (ctx) => dispatch(ctx, VERBS);
