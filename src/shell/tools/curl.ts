@@ -108,7 +108,8 @@ export const curl: CommandFn = (ctx) => {
   if (!r.ok) {
     const f = curlFailure(target ? { ...r.failure, host: u.host } : r.failure, maxTime);
     if (silent) return { stdout: '', stderr: '', exitCode: f.exitCode };
-    return meter ? { ...f, stderr: progress(0) + f.stderr } : f;
+    // As on a terminal: the meter's last line has no newline, so curl's error follows it on the same line.
+    return meter ? { ...f, stderr: progress(0).replace(/\n$/, '') + f.stderr } : f;
   }
   const res = r.response;
   if (o.has('f') && res.status >= 400) return silent ? { stdout: '', stderr: '', exitCode: 22 } : fail(`curl: (22) The requested URL returned error: ${res.status}`, 22);

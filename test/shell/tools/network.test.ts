@@ -30,7 +30,7 @@ describe('curl', () => {
     expect(sh.run('curl localhost > /dev/null')).toEqual({ stdout: '', stderr: meter('100   615  100   615', ' 601k'), exitCode: 0 });
     sh.run('exit');
     expect(sh.run('curl -o page.html $(minikube ip):31341 && wc -c page.html')).toEqual({ stdout: '615 page.html\n', stderr: meter('100   615  100   615', ' 601k'), exitCode: 0 });
-    expect(sh.run('curl nope | wc -l')).toEqual({ stdout: '0\n', stderr: meter('  0     0    0     0', '    0') + 'curl: (6) Could not resolve host: nope\n', exitCode: 0 });
+    expect(sh.run('curl nope | wc -l')).toEqual({ stdout: '0\n', stderr: meter('  0     0    0     0', '    0').replace(/\n$/, '') + 'curl: (6) Could not resolve host: nope\n', exitCode: 0 });
     expect(sh.run('curl -s $(minikube ip):31341 | wc -l')).toEqual(out('23\n'));
   });
 
