@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ShellSession } from '../../../src/shell/index.js';
-import { Cluster } from '../../../src/sim/index.js';
+import { Cluster, type Service } from '../../../src/sim/index.js';
 
 const NOTICE = "If you don't see a command prompt, try pressing enter.\n";
 
@@ -15,7 +15,7 @@ function withService(): { c: Cluster; sh: ShellSession } {
 describe('kubectl run -it --rm: what a terminal shows, in order', () => {
   it('prints the notice, then the command output, then the deletion', () => {
     const { c, sh } = withService();
-    const ip = c.get<{ spec: { clusterIP: string } }>('Service', 'default', 'v2')!.spec.clusterIP;
+    const ip = c.get<Service>('Service', 'default', 'v2')!.spec.clusterIP;
     expect(sh.run('kubectl run -it --rm t --image=busybox --restart=Never -- nslookup v2')).toEqual({
       stdout: `${NOTICE}Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tv2.default.svc.cluster.local\nAddress: ${ip}\n\npod "t" deleted\n`,
       stderr: '',
