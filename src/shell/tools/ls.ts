@@ -36,12 +36,19 @@ export const ls: CommandFn = (ctx) => {
   const reverse = p.opts.has('r');
   const targets = p.operands.length ? p.operands : ['.'];
   const owner = ctx.location.type === 'host' ? 'learner learner' : ctx.location.type === 'node' && ctx.cwd.startsWith('/home/docker') ? 'docker docker' : 'root root';
-  const entry = (full: string, name: string, dir: boolean): string => {
-    const size = dir ? 4096 : new TextEncoder().encode(ctx.fs.readFile(full)).length;
-    return `${dir ? 'drwxr-xr-x' : '-rw-r--r--'} ${dir ? 2 : 1} ${owner} ${String(size).padStart(4)} Jan  1 12:00 ${name}\n`;
+  const sizeOf = (full: string, dir: boolean): number => (dir ? 4096 : new TextEncoder().encode(ctx.fs.readFile(full)).length);
+  /** `ls -l` rows: the size column as wide as the widest size, as GNU ls aligns it. */
+  const longRows = (items: { full: string; name: string; dir: boolean }[]): string => {
+    const sizes = items.map((i) => sizeOf(i.full, i.dir));
+    const w = Math.max(1, ...sizes.map((x) => String(x).length));
+    return items.map((i, k) => `${i.dir ? 'drwxr-xr-x' : '-rw-r--r--'} ${i.dir ? 2 : 1} ${owner} ${String(sizes[k]).padStart(w)} Jan  1 12:00 ${i.name}\n`).join('');
   };
+  const blocks = (items: { full: string; dir: boolean }[]): number => items.reduce((n, i) => n + Math.ceil(sizeOf(i.full, i.dir) / 4096) * 4, 0);
   const format = (names: string[], dir: string): string => {
-    if (long) return `total ${names.length * 4}\n` + names.map((n) => entry(pathOf(ctx, `${dir}/${n}`), n, n === '.' || n === '..' || ctx.fs.isDir(pathOf(ctx, `${dir}/${n}`)))).join('');
+    if (long) {
+      const items = names.map((n) => ({ full: pathOf(ctx, `${dir}/${n}`), name: n, dir: n === '.' || n === '..' || ctx.fs.isDir(pathOf(ctx, `${dir}/${n}`)) }));
+      return `total ${blocks(items)}\n${longRows(items)}`;
+    }
     if (!names.length) return '';
     return one || !ctx.tty ? names.map((n) => n + '\n').join('') : columns(names, 80);
   };
@@ -55,7 +62,7 @@ export const ls: CommandFn = (ctx) => {
     else if (ctx.fs.isDir(full) && !dirOnly) dirs.push(t);
     else files.push(t);
   }
-  if (files.length) out += long ? files.map((f) => entry(pathOf(ctx, f), f, ctx.fs.isDir(pathOf(ctx, f)))).join('') : format(files, '.').replace(/^total \d+\n/, '');
+  if (files.length) out += long ? longRows(files.map((f) => ({ full: pathOf(ctx, f), name: f, dir: ctx.fs.isDir(pathOf(ctx, f)) }))) : format(files, '.').replace(/^total \d+\n/, '');
   dirs.forEach((d, i) => {
     let names = ctx.fs.readdir(pathOf(ctx, d)).filter((n) => all || almost || !n.startsWith('.'));
     if (all) names = ['.', '..', ...names];
