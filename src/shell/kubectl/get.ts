@@ -154,7 +154,7 @@ export const get: Verb = (ctx, args): CommandResult => {
     const withNs = allNs && g.namespaced;
     const lines: string[] = [];
     if (!bool(f, 'no-headers')) {
-      const header = [...(withNs ? ['NAMESPACE'] : []), ...table.columns, ...(wide ? table.wide : []), ...labelCols.map((l) => l.split('/').pop()!.toUpperCase()), ...(bool(f, 'show-labels') ? ['LABELS'] : [])];
+      const header = [...(withNs ? ['NAMESPACE'] : []), ...(wide ? (table.wideHeader ?? [...table.columns, ...table.wide]) : table.columns), ...labelCols.map((l) => l.split('/').pop()!.toUpperCase()), ...(bool(f, 'show-labels') ? ['LABELS'] : [])];
       lines.push(header.join('\t'));
     }
     for (const o of g.items) {

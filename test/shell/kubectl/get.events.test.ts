@@ -25,13 +25,18 @@ describe('kubectl events and get events', () => {
 10s (x12 over 26s)   Warning   FailedScheduling   Pod/nowhere   0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.
 `),
     );
+    expect(sh.run('kubectl get ev -o wide --field-selector reason=Scheduled,involvedObject.name=typo')).toEqual(
+      out(`LAST SEEN   TYPE     REASON      OBJECT     SUBOBJECT   SOURCE              MESSAGE                                          FIRST SEEN   COUNT   NAME
+28s         Normal   Scheduled   pod/typo               default-scheduler   Successfully assigned default/typo to minikube   28s          1       typo.0000000000000077
+`),
+    );
     expect(sh.run('kubectl get events --field-selector type=Warning')).toEqual(
       out(`LAST SEEN   TYPE      REASON             OBJECT        MESSAGE
-17s         Warning   Failed             pod/typo      Failed to pull image "ngnix": Error response from daemon: pull access denied for ngnix, repository does not exist or may require 'docker login': denied: requested access to the resource is denied
-17s         Warning   Failed             pod/typo      Error: ErrImagePull
-16s         Warning   Failed             pod/typo      Error: ImagePullBackOff
-12s         Warning   BackOff            pod/crash     Back-off restarting failed container app in pod crash_default(1a2b3cc6-0000-4000-8000-000000000079)
-12s         Warning   FailedScheduling   pod/nowhere   0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.
+19s         Warning   Failed             pod/typo      Failed to pull image "ngnix": Error response from daemon: pull access denied for ngnix, repository does not exist or may require 'docker login': denied: requested access to the resource is denied
+19s         Warning   Failed             pod/typo      Error: ErrImagePull
+18s         Warning   Failed             pod/typo      Error: ImagePullBackOff
+14s         Warning   BackOff            pod/crash     Back-off restarting failed container app in pod crash_default(1a2b3cc6-0000-4000-8000-000000000079)
+14s         Warning   FailedScheduling   pod/nowhere   0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.
 `),
     );
     expect(sh.run('kubectl events -A --for pod/nope')).toEqual(

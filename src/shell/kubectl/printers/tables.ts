@@ -35,6 +35,8 @@ export interface RowContext {
 export interface TableDef {
   columns: string[];
   wide: string[];
+  /** The whole `-o wide` header when wide columns sit between the others (events), instead of `columns + wide`. */
+  wideHeader?: string[];
   row: (o: KubeObject, ctx: RowContext) => string[];
 }
 
@@ -197,12 +199,14 @@ export const TABLES: Record<string, TableDef> = {
   ServiceAccount: { columns: ['NAME', 'SECRETS', 'AGE'], wide: [], row: (o, ctx) => [o.metadata.name, String(((o.secrets as unknown[] | undefined) ?? []).length), created(o, ctx)] },
   Event: {
     columns: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'],
-    wide: ['SUBOBJECT', 'SOURCE', 'FIRST SEEN', 'COUNT', 'NAME'],
+    wide: [],
+    wideHeader: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'],
     row: (o, ctx) => {
       const e = o as KubeEvent;
-      const row = [age(e.lastTimestamp, ctx.now), e.type, e.reason, `${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name}`, e.message.trim()];
-      if (ctx.wide) row.push('', `${e.source.component}${e.source.host ? `, ${e.source.host}` : ''}`, age(e.firstTimestamp, ctx.now), String(e.count), e.metadata.name);
-      return row;
+      const object = `${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name}`;
+      if (!ctx.wide) return [age(e.lastTimestamp, ctx.now), e.type, e.reason, object, e.message.trim()];
+      const source = `${e.source.component}${e.source.host ? `, ${e.source.host}` : ''}`;
+      return [age(e.lastTimestamp, ctx.now), e.type, e.reason, object, '', source, e.message.trim(), age(e.firstTimestamp, ctx.now), String(e.count), e.metadata.name];
     },
   },
   DaemonSet: {
