@@ -1,24 +1,42 @@
 /**
  * `kubectl set image (TYPE NAME | TYPE/NAME | -f FILE) CONTAINER=IMAGE… [--all] [-l SEL] [--record]`: changes
  * container images in a pod template (a Deployment rolls out a new ReplicaSet) or a Pod, printing
- * `deployment.apps/web image updated` (kubectl `pkg/cmd/set/set_image.go`). Other `set` subcommands are not modelled.
+ * `deployment.apps/web image updated` (kubectl `pkg/cmd/set/set_image.go`). `set env`, `set resources` and
+ * `set selector` live in their own files; `set serviceaccount` and `set subject` are not modelled.
  */
 import { SimError, type Container, type KubeObject, type PodSpec } from '../../sim/index.js';
 import type { CommandContext, CommandResult } from '../types.js';
 import { errorText, usageError } from './errors.js';
 import { arr, bool, parseFlags, str } from './flags.js';
-import { DRY_RUN_FLAG, OUTPUT_FLAG, PRINT_FLAGS, dryRunOf, printObject } from './generators/output.js';
+import { DRY_RUN_FLAG, OUTPUT_FLAG, PRINT_FLAGS, dryRunOf, objectRef, printObject } from './generators/output.js';
 import { NO_RESOURCES_ERROR, resolveObjects } from './generators/targets.js';
 import { splitSubcommand } from './generators/subcommand.js';
 import { checkWriteFlags } from './generators/write.js';
 import { helpText } from './help/index.js';
 import type { Verb } from './index.js';
+import { setEnv } from './set-env.js';
+import { setResources } from './set-resources.js';
+import { setSelector } from './set-selector.js';
 
 /** The pod spec inside an object (a Pod's own, or a workload's template), or undefined. */
 export function podSpecOf(obj: KubeObject): PodSpec | undefined {
   if (obj.kind === 'Pod') return obj.spec as PodSpec;
   const t = (obj.spec as { template?: { spec?: PodSpec } } | undefined)?.template;
   return t?.spec;
+}
+
+/**
+ * How `kubectl set` names an object in its per-object errors: `configmap/cm the object…`, but a grouped kind's
+ * reference is followed by a line break (`ingress.networking.k8s.io/ing\n the object…`), as kubectl 1.32 prints them.
+ */
+export function objectErrorPrefix(obj: KubeObject): string {
+  const ref = objectRef(obj);
+  return ref.slice(0, ref.indexOf('/')).includes('.') ? `${ref}\n ` : `${ref} `;
+}
+
+/** kubectl's error for an object without a pod template. */
+export function notPodTemplate(obj: KubeObject): string {
+  return `error: ${objectErrorPrefix(obj)}the object is not a pod or does not have a pod template: *v1.${obj.kind}`;
 }
 
 function setImage(ctx: CommandContext, args: string[], line: string): CommandResult {
@@ -55,7 +73,7 @@ function setImage(ctx: CommandContext, args: string[], line: string): CommandRes
     const next: KubeObject = structuredClone(obj);
     const spec = podSpecOf(next);
     if (!spec) {
-      errors.push(`error: ${obj.kind.toLowerCase()}s/${obj.metadata.name} the object is not a pod or does not have a pod template: *v1.${obj.kind}`);
+      errors.push(notPodTemplate(obj));
       continue;
     }
     for (const [name, image] of images) {
@@ -84,7 +102,10 @@ export const set: Verb = (ctx, args) => {
     const line = ['kubectl', 'set', 'image', ...rest.map((a) => (a === '--record' ? '--record=true' : a))].join(' ');
     return setImage(ctx, rest, line);
   }
+  if (sub === 'env') return setEnv(ctx, rest);
+  if (sub === 'resources') return setResources(ctx, rest);
+  if (sub === 'selector') return setSelector(ctx, rest);
   if (sub === undefined) return { stdout: '', stderr: helpText('set') ?? 'Configure application resources.\n', exitCode: 1 };
-  if (['env', 'resources', 'selector', 'serviceaccount', 'subject'].includes(sub)) return { stdout: '', stderr: `error: kubectl set ${sub} is not available in this sandbox; edit the manifest and kubectl apply it\n`, exitCode: 1 };
+  if (['serviceaccount', 'sa', 'subject'].includes(sub)) return { stdout: '', stderr: `error: kubectl set ${sub} is not available in this sandbox; edit the manifest and kubectl apply it\n`, exitCode: 1 };
   return { stdout: '', stderr: `error: unknown command "${sub}" for "kubectl set"\n`, exitCode: 1 };
 };
