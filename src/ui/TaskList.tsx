@@ -1,4 +1,8 @@
-/** The checklist of the open lesson: a mark per task, the current task's prose, and what the grader still misses. */
+/**
+ * The open lesson's task panel, kept short so commands have room on a 30-row screen: the lesson and a mark per task
+ * on one line, then the current task's title, prose and what the grader still misses. `tasks` at the prompt lists
+ * them all.
+ */
 import { Box, Text } from 'ink';
 import type { LessonView } from '../tutor/types.js';
 import type { RenderMarkdown } from './markdown.js';
@@ -20,15 +24,16 @@ export function TaskList({ lesson, width, markdown }: TaskListProps) {
         <Text bold color={theme.title}>
           {lesson.title}
         </Text>
-        <Text color={theme.muted}>{`  ${done}/${lesson.tasks.length} tasks`}</Text>
+        <Text color={theme.muted}>{`  ${done}/${lesson.tasks.length} tasks  `}</Text>
+        {lesson.tasks.map((t, i) => (
+          <Text key={t.id} color={t.done ? theme.success : t === current ? theme.accent : theme.muted}>
+            {`${i ? ' ' : ''}${t.done ? marks.done : t === current ? marks.current : marks.todo}`}
+          </Text>
+        ))}
       </Text>
-      {lesson.tasks.map((t) => (
-        <Text key={t.id} color={t.done ? theme.success : t === current ? theme.accent : theme.muted}>
-          {`${t.done ? marks.done : t === current ? marks.current : marks.todo} ${t.title}`}
-        </Text>
-      ))}
       {current ? (
-        <Box flexDirection="column" marginTop={1}>
+        <Box flexDirection="column">
+          <Text bold color={theme.accent}>{`Task ${index + 1}: ${current.title}`}</Text>
           <Text>{markdown(current.prose, width - 4)}</Text>
           {current.message ? <Text color={theme.warning}>{`${marks.failed} ${current.message}`}</Text> : null}
         </Box>

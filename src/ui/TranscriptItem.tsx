@@ -17,9 +17,11 @@ export function TranscriptItem({ item, width, markdown }: TranscriptItemProps) {
     case 'lesson-intro':
       return (
         <Box flexDirection="column" paddingX={1} marginBottom={1}>
-          <Text bold color={theme.title}>
-            {item.title}
-          </Text>
+          {/^#\s/.test(item.markdown.trimStart()) ? null : (
+            <Text bold color={theme.title}>
+              {item.title}
+            </Text>
+          )}
           <Text>{markdown(item.markdown, width - 2)}</Text>
         </Box>
       );

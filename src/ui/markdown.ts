@@ -18,7 +18,16 @@ async function load(): Promise<RenderMarkdown> {
     if (hit !== undefined) return hit;
     let m = instances.get(width);
     if (!m) {
-      m = new Marked(markedTerminal({ width, reflowText: true, showSectionPrefix: false, tab: 2 }));
+      m = new Marked(markedTerminal({ width, reflowText: true, showSectionPrefix: false, tab: 2 }), {
+        // marked-terminal renders a tight list item's text token raw (`**x**` stays as typed): render its inline
+        // tokens instead; any other text falls through to marked-terminal (returning false).
+        renderer: {
+          text(token) {
+            const inline = typeof token === 'object' && 'tokens' in token ? token.tokens : undefined;
+            return inline?.length ? this.parser.parseInline(inline) : false;
+          },
+        },
+      });
       instances.set(width, m);
     }
     const out = (m.parse(md) as string).replace(/\n+$/, '');

@@ -85,8 +85,17 @@ describe('App', () => {
     const f = frame(ui.lastFrame());
     expect(f).toContain('learner@laptop:~$ kubectl apply -f web.yaml\npod/web created\n');
     expect(f).toContain('✓ Task done: Run the web pod');
-    expect(f).toContain('│ ✓ Run the web pod');
-    expect(f).toContain('│ ▸ Curl it from inside');
+    expect(f.slice(f.indexOf('╭'))).toMatchInlineSnapshot(`
+      "╭─────────────────────────────────────────────────────────────────────────────────────────────────╮
+      │ A web pod  1/2 tasks  ✓ ▸                                                                       │
+      │ Task 2: Curl it from inside                                                                     │
+      │ Curl localhost from the nginx container.                                                        │
+      │ ✗ You have not run curl in pod web yet (kubectl exec web -- …)                                  │
+      ╰─────────────────────────────────────────────────────────────────────────────────────────────────╯
+
+      learner@laptop:~$
+      ↑/↓ history · Tab complete · Esc lessons · Ctrl-C twice quits · type "hint" or "help""
+    `);
     expect(progress.load().lessons.web?.tasksDone).toEqual(['run']);
   });
 
