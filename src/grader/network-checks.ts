@@ -80,11 +80,12 @@ function targetsOf(c: Cluster, to: ConnectionTo): Target[] | string {
   return pods.map((p) => ({ host: p.status.podIP!, port: to.port, path: '/', text: `pod ${p.metadata.name} port ${to.port}` }));
 }
 
-type Outcome = ConnectionExpect | 'unresolved';
+type Outcome = ConnectionExpect | 'unresolved' | 'unreachable';
 
 function outcomeOf(f: NetFailure): Outcome {
   if (f.type === 'resolve') return 'unresolved';
   if (f.type === 'refused') return 'refused';
+  if (f.type === 'unreachable') return 'unreachable';
   if (f.type === 'timeout' && f.cause === 'policy') return 'denied';
   return 'timeout';
 }
@@ -95,6 +96,7 @@ const OUTCOME_TEXT: Record<Outcome, string> = {
   refused: 'was refused',
   timeout: 'timed out',
   unresolved: 'failed: the name does not resolve',
+  unreachable: 'failed: no pod has that address (No route to host)',
 };
 
 const EXPECT_TEXT: Record<ConnectionExpect, string> = {

@@ -20,7 +20,7 @@ import {
   routeIngressRequest,
   type IngressRoute,
 } from './ingress.js';
-import { inServiceCidr } from './services.js';
+import { inServiceCidr, ipToInt } from './services.js';
 import { netIndex, proxy, type Frontend } from './kube-proxy.js';
 import { networkPolicyAllows, pluginEnforcesPolicy } from './netpol.js';
 import type { Endpoints, Node, Pod, Protocol, Service } from './types.js';
@@ -177,7 +177,39 @@ function dnsAllowedFor(c: Cluster, pod: Pod): () => boolean {
   };
 }
 
-/** Delivers to an address that is not a Service's: a pod, a node, or nowhere (timeout). */
+/**
+ * The node whose pod CIDR holds an address (`spec.podCIDRs`, else `spec.podCIDR`). Every node routes each node's pod
+ * CIDR, so a packet to an unused address there reaches that node, whose ARP for it goes unanswered: the sender gets
+ * ICMP host unreachable (curl: "No route to host" after about three seconds).
+ */
+export function podCidrNode(c: Cluster, ip: string): Node | undefined {
+  const n = ipToInt(ip);
+  if (Number.isNaN(n)) return undefined;
+  return c.nodes().find((node) => nodeCidrs(node).some((r) => n >= r.start && n < r.start + r.size));
+}
+
+function nodeCidrs(node: Node): { start: number; size: number }[] {
+  return (node.spec.podCIDRs ?? [node.spec.podCIDR]).flatMap((cidr) => {
+    const [base, bits] = cidr.split('/');
+    const size = 2 ** (32 - Number(bits));
+    const start = ipToInt(base ?? '');
+    return Number.isInteger(size) && !Number.isNaN(start) ? [{ start, size }] : [];
+  });
+}
+
+/**
+ * The node whose pod CIDR's gateway (its first host address, `10.244.0.1`: every pod's default route) is `ip`. The
+ * node holds that address on its side of the pods' veths, so pods reach the node there.
+ */
+export function podGatewayNode(c: Cluster, ip: string): Node | undefined {
+  const n = ipToInt(ip);
+  return c.nodes().find((node) => nodeCidrs(node).some((r) => n === r.start + 1));
+}
+
+/**
+ * Delivers to an address that is not a Service's: a pod, a node, an unused address in a node's pod CIDR (host
+ * unreachable, from inside the cluster), or nowhere (timeout: the packet leaves by the default route and is lost).
+ */
 function deliver(c: Cluster, src: NetSource, policySrc: Pod | { ip: string }, ip: string, port: number, protocol: Protocol, shown: string): ConnectResult {
   const idx = netIndex(c);
   const pod = idx.podsByIP.get(ip);
@@ -187,7 +219,7 @@ function deliver(c: Cluster, src: NetSource, policySrc: Pod | { ip: string }, ip
     const r = connectToPod(c, pod, port, protocol === 'UDP' ? 'UDP' : 'TCP');
     return r.ok ? r : { ok: false, failure: { type: 'refused', host: shown, port } };
   }
-  const node = idx.nodesByIP.get(ip);
+  const node = idx.nodesByIP.get(ip) ?? (src.type === 'host' ? undefined : podGatewayNode(c, ip));
   if (node) {
     const proto = protocol === 'UDP' ? 'UDP' : 'TCP';
     const hp = hostPortPod(c, node, port, proto);
@@ -197,6 +229,10 @@ function deliver(c: Cluster, src: NetSource, policySrc: Pod | { ip: string }, ip
     }
     const r = connectToNode(c, node, port, proto);
     return r.ok ? r : { ok: false, failure: { type: 'refused', host: shown, port } };
+  }
+  if (src.type !== 'host' && podCidrNode(c, ip)) {
+    if (src.type === 'pod' && !policyAllows(c, policySrc, { ip }, port, protocol)) return { ok: false, failure: { type: 'timeout', host: shown, port, cause: 'policy' } };
+    return { ok: false, failure: { type: 'unreachable', host: shown, port } };
   }
   return { ok: false, failure: { type: 'timeout', host: shown, port, cause: 'no-route' } };
 }
@@ -274,7 +310,10 @@ function viaOf(svc: Service, port: number, via: Frontend['via']): ViaService {
   return { namespace: svc.metadata.namespace ?? 'default', name: svc.metadata.name, port, via };
 }
 
-/** What `ping` gets: a reply from a pod or node IP; a Service IP is virtual and never answers. */
+/**
+ * What `ping` gets: a reply from a pod or node IP; a Service IP is virtual and never answers; an unused address in a
+ * node's pod CIDR is unreachable (the node's ARP fails) from inside the cluster.
+ */
 export function ping(c: Cluster, src: NetSource, host: string): { ok: true; ip: string } | { ok: false; failure: NetFailure } {
   let ip = host;
   if (!IPV4.test(host)) {
@@ -286,7 +325,8 @@ export function ping(c: Cluster, src: NetSource, host: string): { ok: true; ip: 
   if (ip.startsWith('127.')) return { ok: true, ip };
   const idx = netIndex(c);
   if (idx.nodesByIP.has(ip)) return { ok: true, ip };
-  if (idx.podsByIP.has(ip) && src.type !== 'host') return { ok: true, ip };
+  if ((idx.podsByIP.has(ip) || podGatewayNode(c, ip)) && src.type !== 'host') return { ok: true, ip };
+  if (src.type !== 'host' && podCidrNode(c, ip)) return { ok: false, failure: { type: 'unreachable', host, port: 0 } };
   return { ok: false, failure: { type: 'timeout', host, port: 0, cause: 'no-route' } };
 }
 

@@ -41,6 +41,9 @@ describe('connection', () => {
     expect(grade(env, { type: 'connection', from: { pod: { app: 'client' } }, to: { pod: { app: 'web' }, port: 8080 }, expect: 'allowed' }).message).toBe(
       'A connection from pod client to pod web port 8080 was refused; expected it to succeed',
     );
+    expect(grade(env, { type: 'connection', from: { pod: { app: 'client' } }, to: { url: 'http://10.244.0.200/' }, expect: 'allowed' }).message).toBe(
+      'A connection from pod client to http://10.244.0.200/ failed: no pod has that address (No route to host); expected it to succeed',
+    );
     expect(grade(env, { type: 'connection', from: { pod: { app: 'client' } }, to: { url: 'http://nope/' }, expect: 'allowed' }).message).toBe(
       'A connection from pod client to http://nope/ failed: the name does not resolve; expected it to succeed',
     );

@@ -37,6 +37,31 @@ describe('reachability', () => {
     expect(connect(c, a, '10.244.7.7', 80)).toEqual({ ok: false, failure: { type: 'timeout', host: '10.244.7.7', port: 80, cause: 'no-route' } });
   });
 
+  it('an unused address in a node\'s pod CIDR is unreachable from pods and nodes (ARP fails), lost from the host', () => {
+    const { c, a } = setup();
+    const node: NetSource = { type: 'node', node: c.nodes()[0]! };
+    expect([connect(c, a, '10.244.1.200', 80), connect(c, node, '10.244.0.200', 80), connect(c, { type: 'host' }, '10.244.1.200', 80)]).toEqual([
+      { ok: false, failure: { type: 'unreachable', host: '10.244.1.200', port: 80 } },
+      { ok: false, failure: { type: 'unreachable', host: '10.244.0.200', port: 80 } },
+      { ok: false, failure: { type: 'timeout', host: '10.244.1.200', port: 80, cause: 'no-route' } },
+    ]);
+    expect([ping(c, a, '10.244.1.200'), ping(c, a, '10.244.2.9'), ping(c, a, '10.244.1.1')]).toEqual([
+      { ok: false, failure: { type: 'unreachable', host: '10.244.1.200', port: 0 } },
+      { ok: false, failure: { type: 'timeout', host: '10.244.2.9', port: 0, cause: 'no-route' } },
+      { ok: true, ip: '10.244.1.1' },
+    ]);
+  });
+
+  it('a pod CIDR\'s .1 is its node (the pods\' gateway): a pod reaches the node\'s host-network servers there', () => {
+    const { c, a } = setup();
+    c.create({ ...pod('hostweb', 'minikube'), spec: { nodeName: 'minikube', hostNetwork: true, containers: [{ name: 'main', image: 'nginx' }] } });
+    c.advance(5000);
+    const r = connect(c, a, '10.244.0.1', 80);
+    expect(r.ok && [r.endpoint.pod.metadata.name, r.ip]).toEqual(['hostweb', '192.168.49.2']);
+    expect(connect(c, a, '10.244.0.1', 9)).toEqual({ ok: false, failure: { type: 'refused', host: '10.244.0.1', port: 9 } });
+    expect(connect(c, { type: 'host' }, '10.244.0.1', 9)).toEqual({ ok: false, failure: { type: 'timeout', host: '10.244.0.1', port: 9, cause: 'no-route' } });
+  });
+
   it('nodes reach pods; the host reaches neither pod IPs nor Service IPs', () => {
     const { c, b, web } = setup();
     expect(connect(c, { type: 'node', node: c.nodes()[0]! }, b.status.podIP!, 80).ok).toBe(true);
