@@ -1,8 +1,8 @@
 /**
  * `kubectl describe TYPE [NAME_PREFIX | -l selector]`: one describer per kind, separated by blank lines as kubectl
  * prints several. A name that matches no object exactly describes every object whose name starts with it, as
- * kubectl's `DescribeMatchingResources` does; none at all gives the apiserver's NotFound. As kubectl does, the Events
- * section is left out when several objects (or a prefix match) are described, unless `--show-events` is given.
+ * kubectl's `DescribeMatchingResources` does; none at all gives the apiserver's NotFound. Every object shows its
+ * Events (kubectl's DescriberSettings has ShowEvents true for all of them) unless `--show-events=false`.
  */
 import { SimError, qualifiedResource, type Cluster, type ConfigMap, type Deployment, type EndpointSlice, type Endpoints, type Ingress, type KubeObject, type Namespace, type NetworkPolicy, type Node, type Pod, type ReplicaSet, type ReplicationController, type Secret, type Service } from '../../sim/index.js';
 import type { CommandResult } from '../types.js';
@@ -84,9 +84,9 @@ export const describe: Verb = (ctx, args): CommandResult => {
     const req = ra.requests[0]!;
     const matches = ctx.cluster.list(req.info.kind, req.info.namespaced ? ns : undefined).filter((o) => o.metadata.name.startsWith(f.positionals[1]!));
     if (matches.length === 0) return { stdout: '', stderr: warning + errors.join('\n') + '\n', exitCode: 1 };
-    return { stdout: matches.map((o) => describeOne(o, explicit === true) + '\n').join(''), stderr: warning, exitCode: 0 };
+    return { stdout: matches.map((o) => describeOne(o, explicit !== false) + '\n').join(''), stderr: warning, exitCode: 0 };
   }
-  const events = explicit === undefined ? errors.length === 0 && infos.length <= 1 : explicit === true;
+  const events = explicit !== false;
   const stdout = infos.map((o) => describeOne(o, events)).join('\n\n');
   let stderr = warning + errors.map((e) => e + '\n').join('');
   if (infos.length === 0 && errors.length === 0) stderr += allNs ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`;

@@ -603,7 +603,7 @@ No LimitRange resource.
     );
   });
 
-  it('matches names by prefix, and leaves out Events when describing several objects', () => {
+  it('matches names by prefix, and shows the Events of every object described', () => {
     const sh = session();
     sh.run('sleep 10');
     expect(sh.run('kubectl describe svc web-')).toEqual(
@@ -628,6 +628,7 @@ Endpoints:                10.244.0.3:80,10.244.0.4:80
 Session Affinity:         None
 External Traffic Policy:  Cluster
 Internal Traffic Policy:  Cluster
+Events:                   <none>
 
 Name:                     web-np
 Namespace:                default
@@ -646,6 +647,7 @@ Endpoints:                10.244.0.3:80,10.244.0.4:80
 Session Affinity:         None
 External Traffic Policy:  Cluster
 Internal Traffic Policy:  Cluster
+Events:                   <none>
 
 `),
     );
@@ -666,6 +668,7 @@ TargetPort:               8443/TCP
 Endpoints:                192.168.49.2:8443
 Session Affinity:         None
 Internal Traffic Policy:  Cluster
+Events:                   <none>
 
 
 Name:                     web-np
@@ -685,6 +688,7 @@ Endpoints:                10.244.0.3:80,10.244.0.4:80
 Session Affinity:         None
 External Traffic Policy:  Cluster
 Internal Traffic Policy:  Cluster
+Events:                   <none>
 `),
     );
     expect(sh.run('kubectl describe rs -l app=web --show-events=false')).toEqual(
@@ -793,6 +797,7 @@ TargetPort:               80/TCP
 Endpoints:                10.244.0.3:80,10.244.0.4:80
 Session Affinity:         None
 Internal Traffic Policy:  Cluster
+Events:                   <none>
 `, stderr: `Error from server (NotFound): services "nope" not found
 `, exitCode: 1 },
     );
