@@ -85,6 +85,8 @@ export interface PodRuntime {
   seenRv?: string;
   /** Why volumes could not be mounted yet (FailedMount); containers wait in ContainerCreating. */
   mountError?: string;
+  /** A terminating pod: when its last container has stopped and the pod object goes. */
+  goneAt?: number;
   /** Volumes are mounted (checked once, before the first container starts). */
   mounted?: boolean;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Cluster, type Deployment, type KubeObject, type Pod, type ReplicaSet } from '../../src/sim/index.js';
+import { Cluster, podDisplayStatus, type Deployment, type KubeObject, type Pod, type ReplicaSet } from '../../src/sim/index.js';
 import { events } from './lifecycle.helpers.js';
 
 const NAME = /^[bcdfghjklmnpqrstvwxz2456789]+$/;
@@ -89,15 +89,21 @@ describe('Deployment', () => {
     ]);
   });
 
-  it('Recreate stops every old pod before starting new ones', () => {
+  it('Recreate stops every old pod (Terminating) before starting new ones', () => {
     const c = new Cluster();
     c.apply(deployment('nginx:1.26', { strategy: { type: 'Recreate' } }));
     c.advance(2_000);
     c.apply(deployment('nginx:1.27', { strategy: { type: 'Recreate' } }));
-    const seen = [c.list<Pod>('Pod', 'default').map((p) => p.spec.containers[0]!.image).join(' ')];
-    c.advance(2_000);
-    seen.push(c.list<Pod>('Pod', 'default').map((p) => p.spec.containers[0]!.image).join(' '));
-    expect([seen, sets(c)]).toEqual([['nginx:1.27 nginx:1.27 nginx:1.27 nginx:1.27', 'nginx:1.27 nginx:1.27 nginx:1.27 nginx:1.27'], ['2 nginx:1.27 4/4', '1 nginx:1.26 0/0']]);
+    const pods = (): string => c.list<Pod>('Pod', 'default').map((p) => `${p.spec.containers[0]!.image}:${podDisplayStatus(p)}`).join(' ');
+    const seen = [pods()];
+    c.advance(1_000);
+    seen.push(pods());
+    c.advance(1_000);
+    seen.push(pods());
+    expect([seen, sets(c)]).toEqual([
+      ['nginx:1.26:Terminating nginx:1.26:Terminating nginx:1.26:Terminating nginx:1.26:Terminating', 'nginx:1.27:ContainerCreating nginx:1.27:ContainerCreating nginx:1.27:ContainerCreating nginx:1.27:ContainerCreating', 'nginx:1.27:Running nginx:1.27:Running nginx:1.27:Running nginx:1.27:Running'],
+      ['2 nginx:1.27 4/4', '1 nginx:1.26 0/0'],
+    ]);
   });
 
   it('a rollout to a bad image keeps old pods serving and times out after progressDeadlineSeconds', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Cluster, type Pod } from '../../src/sim/index.js';
+import { Cluster, podDisplayStatus, type KubeObject, type Pod } from '../../src/sim/index.js';
 import { createPod, events, logs, pod, row, timeline } from './lifecycle.helpers.js';
 
 describe('pod lifecycle: a healthy pod', () => {
@@ -261,5 +261,30 @@ describe('pod lifecycle: imagePullPolicy Never', () => {
     createPod(c, 'cached', [{ name: 'web', image: 'nginx:1.27', imagePullPolicy: 'Never' }]);
     c.advance(2_000);
     expect(row(c, 'cached')).toBe('1/1 Running 0');
+  });
+});
+
+describe('pod lifecycle: graceful termination on scale-down', () => {
+  it('a scaled-down pod is Terminating until its process exits: nginx at once, a sleeping shell after the 30 s grace period', () => {
+    const c = new Cluster();
+    const rs = (name: string, image: string, command?: string[], replicas = 1): KubeObject => ({
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: { name },
+      spec: { replicas, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'c', image, ...(command ? { command } : {}) }] } } },
+    });
+    c.create(rs('web', 'nginx'));
+    c.create(rs('box', 'busybox', ['sleep', '3600']));
+    c.advance(2_000);
+    const [web] = c.list<Pod>('Pod', 'default').filter((p) => p.metadata.name.startsWith('web-'));
+    c.apply(rs('web', 'nginx', undefined, 0));
+    c.apply(rs('box', 'busybox', ['sleep', '3600'], 0));
+    const statuses = (): string[] => c.list<Pod>('Pod', 'default').map((p) => `${p.metadata.name.split('-')[0]} ${podDisplayStatus(p)}`);
+    expect(statuses()).toEqual(['box Terminating', 'web Terminating']);
+    c.advance(2_000);
+    expect(statuses()).toEqual(['box Terminating']);
+    c.advance(30_000);
+    expect(statuses()).toEqual([]);
+    expect(events(c, web!).slice(-1)).toEqual(['Normal Killing kubelet: Stopping container c']);
   });
 });

@@ -11,6 +11,7 @@ import { deepEqual } from '../cluster.js';
 import { checkVolumes } from '../container-fs.js';
 import type { ClusterState, PodRuntime } from '../state.js';
 import type { ContainerStatus, Node, Pod, PodCondition } from '../types.js';
+import { containerArgv, lookupImage } from '../images.js';
 import { iso, newContainerRuntime, syncContainer } from './container-runtime.js';
 import { podRequests, qosClass, schedulePod, type NodeUsage } from './scheduler.js';
 
@@ -66,8 +67,49 @@ function createSandbox(c: Cluster, pod: Pod, node: Node, now: number, usedIPs: (
   return rt;
 }
 
+/**
+ * Graceful deletion, as the apiserver and kubelet do it when a controller scales down: the pod gets a
+ * `deletionTimestamp` (STATUS `Terminating`, out of the endpoints) and its containers their stop signal; it is removed
+ * once they have exited: after a second for servers that stop on it (nginx, httpd, Go servers), after
+ * `terminationGracePeriodSeconds` (30) for a shell or `sleep` as PID 1, which ignores it and is killed.
+ * https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination
+ */
+export function deletePodGracefully(c: Cluster, pod: Pod): void {
+  if (pod.metadata.deletionTimestamp) return;
+  const rt = c.state.runtime.get(pod.metadata.uid!);
+  if (!rt || !pod.spec.nodeName) {
+    c.delete('Pod', pod.metadata.namespace, pod.metadata.name);
+    return;
+  }
+  const grace = pod.spec.terminationGracePeriodSeconds ?? 30;
+  pod.metadata.deletionTimestamp = iso(c.now() + grace * 1000);
+  (pod.metadata as { deletionGracePeriodSeconds?: number }).deletionGracePeriodSeconds = grace;
+  c.put(pod);
+}
+
+/** A terminating pod: stop its containers, and remove the pod once they are gone. */
+function syncTerminating(c: Cluster, pod: Pod, rt: PodRuntime, now: number): void {
+  if (rt.goneAt === undefined) {
+    const grace = (pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+    let last = now;
+    for (const spec of pod.spec.containers) {
+      const cr = rt.containers.get(spec.name);
+      if (!cr || cr.startedAt === undefined) continue;
+      c.recordEvent(pod, 'Normal', 'Killing', `Stopping container ${spec.name}`, 'kubelet');
+      const image = lookupImage(spec.image);
+      const main = image?.main(containerArgv(image, spec.command, spec.args));
+      last = Math.max(last, now + (main?.type === 'sleep' && image?.repository !== 'registry.k8s.io/pause' && image?.shells.length ? grace : 1_000));
+    }
+    rt.goneAt = last;
+  }
+  rt.wakeAt = rt.goneAt;
+  rt.seenRv = pod.metadata.resourceVersion;
+  if (now >= rt.goneAt) c.delete('Pod', pod.metadata.namespace, pod.metadata.name);
+}
+
 function syncPod(c: Cluster, pod: Pod, node: Node, now: number, usedIPs: () => Set<string>): void {
   const rt = c.state.runtime.get(pod.metadata.uid!) ?? createSandbox(c, pod, node, now, usedIPs);
+  if (pod.metadata.deletionTimestamp) return syncTerminating(c, pod, rt, now);
   if (!rt.mounted) {
     const mountError = checkVolumes(c, pod);
     if (mountError) c.recordEvent(pod, 'Warning', 'FailedMount', mountError, 'kubelet');

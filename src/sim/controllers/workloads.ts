@@ -15,6 +15,7 @@ import { deepEqual } from '../cluster.js';
 import type { ClusterState } from '../state.js';
 import type { Deployment, KubeObject, Pod, PodTemplateSpec, ReplicaSet, ReplicationController } from '../types.js';
 import { link, objectsOf, ownerRef, reconcileDeployment, unlink, type Index, type Mark, type Pass } from './deployment.js';
+import { deletePodGracefully } from './kubelet.js';
 import { isPodReady } from './pod-status.js';
 
 export { podTemplateHash, replicaSetsOf, revisionOf, rollingLimits } from './deployment.js';
@@ -71,7 +72,7 @@ function reconcileReplicas(p: Pass, owner: ReplicaSet | ReplicationController, m
       .sort((a, b) => rank(a) - rank(b) || (a.metadata.creationTimestamp! < b.metadata.creationTimestamp! ? 1 : a.metadata.creationTimestamp! > b.metadata.creationTimestamp! ? -1 : 0))
       .slice(0, mine.length - want);
     for (const v of victims) {
-      c.delete('Pod', v.metadata.namespace, v.metadata.name);
+      deletePodGracefully(c, v);
       c.recordEvent(owner, 'Normal', 'SuccessfulDelete', `Deleted pod: ${v.metadata.name}`, component);
     }
   }
@@ -175,6 +176,8 @@ function changed(c: Cluster, cache: Cache, now: number): { dirty: Set<string>; o
     for (const uid of [...cache.marks.keys()]) if (!seen.has(uid)) gone(uid);
   }
   for (const [uid, t] of cache.wakes) if (t <= now) dirty.add(uid);
+  // A pod's change reaches its ReplicaSet's owner too (Recreate waits for old pods to be gone).
+  for (const uid of [...dirty]) for (const u of cache.marks.get(uid)?.owners ?? []) dirty.add(u);
   return { dirty, orphanNs };
 }
 
