@@ -4,7 +4,7 @@
  * printed after the successes, as kubectl does (`error when creating "pod.yaml": …`; immutable fields give the
  * apiserver's `The Pod "x" is invalid: spec: Forbidden: …`). https://kubernetes.io/docs/reference/kubectl/generated/kubectl_apply/
  */
-import { SimError, resourceForKind } from '../../sim/index.js';
+import { SimError, resourceForVersionKind } from '../../sim/index.js';
 import type { CommandResult } from '../types.js';
 import { usageError } from './errors.js';
 import { arr, bool, parseFlags, str } from './flags.js';
@@ -43,7 +43,7 @@ export const apply: Verb = (ctx, args) => {
   let warnings = '';
   const visitErrors: VisitError[] = [...errors];
   for (const { obj, source } of objects) {
-    const info = resourceForKind(String(obj.kind));
+    const info = resourceForVersionKind(String(obj.apiVersion), String(obj.kind));
     if (!info) {
       visitErrors.push({
         type: 'text',

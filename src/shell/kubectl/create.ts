@@ -4,7 +4,7 @@
  * `Error from server (AlreadyExists): error when creating "pod.yaml": pods "x" already exists`.
  * https://kubernetes.io/docs/reference/kubectl/generated/kubectl_create/
  */
-import { SimError, qualifiedResource, resourceForKind } from '../../sim/index.js';
+import { SimError, qualifiedResource, resourceForKind, resourceForVersionKind } from '../../sim/index.js';
 import type { CommandContext, CommandResult } from '../types.js';
 import { createConfigMap, createNamespace, createSecret, createServiceAccount } from './create-config.js';
 import { createDeployment } from './create-deployment.js';
@@ -84,7 +84,7 @@ function createFromFiles(ctx: CommandContext, args: string[]): CommandResult {
   const visitErrors: VisitError[] = [...errors];
   let out = '';
   for (const { obj, source } of objects) {
-    if (!resourceForKind(String(obj.kind))) {
+    if (!resourceForVersionKind(String(obj.apiVersion), String(obj.kind))) {
       visitErrors.push({ type: 'text', text: `resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: "${obj.metadata?.namespace ?? ''}" from "${source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first` });
       continue;
     }

@@ -54,12 +54,10 @@ export function readManifestArgs(ctx: CommandContext, files: string[], recursive
         errors.push({ type: 'text', text: `the path "${f}" does not exist` });
         continue;
       }
+      // Objects decoded before a YAML error in the same file are still visited, as kubectl's stream decoder does.
       const m = parseManifests(text, shown);
-      if (!m.ok) {
-        errors.push({ type: 'text', text: m.error.replace(/^error: /, '') });
-        continue;
-      }
       for (const obj of m.objects) objects.push({ obj, source: shown });
+      if (!m.ok) errors.push({ type: 'text', text: m.error.replace(/^error: /, '') });
     }
   }
   return { objects, errors };
