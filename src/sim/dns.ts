@@ -5,15 +5,16 @@
  * `<hostname>.<svc>.<ns>.svc.<zone>`, ExternalName CNAMEs, SRV `_<port>._<proto>.<svc>.<ns>.svc.<zone>` for named
  * ports, PTR for Service and endpoint IPs, pod records `a-b-c-d.<ns>.pod.<zone>`, `dns-version.<zone>` TXT.
  * A client walks its resolv.conf search list (ndots:5: a name with fewer dots tries the search list first). With no
- * ready CoreDNS pod every lookup times out; a name outside the cluster zone is NXDOMAIN (the simulation has no
- * internet). https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
+ * ready CoreDNS pod every lookup times out; a name outside the cluster zone is forwarded upstream and denied by the
+ * root zone (NXDOMAIN with the root SOA: the simulation has no internet).
+ * https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
  */
 import type { Cluster } from './cluster.js';
 import { etcHosts, resolvConf } from './container-fs.js';
 import type { Endpoints, Pod, Service } from './types.js';
 
-/** The record types the simulator answers. */
-export type DnsType = 'A' | 'SRV' | 'PTR' | 'CNAME' | 'TXT';
+/** The record types the simulator answers (SOA: in authority sections, and for the cluster zone's apex). */
+export type DnsType = 'A' | 'SRV' | 'PTR' | 'CNAME' | 'TXT' | 'SOA';
 
 /** One answer record; `data` is the RDATA as dig prints it (`10.96.0.1`, `0 100 80 web.default.svc.cluster.local.`). */
 export interface DnsRecord {
@@ -38,6 +39,16 @@ export interface DnsResult {
   /** The fully qualified name that answered (trailing dot), when one did. */
   name?: string;
   answers: DnsRecord[];
+  /**
+   * The authority section of the last response: the SOA of the zone that denied the name when there are no
+   * answers (the cluster zone's, or, for a name CoreDNS forwarded upstream, the root zone's); empty or absent otherwise.
+   */
+  authority?: DnsRecord[];
+  /**
+   * Whether the last response was CoreDNS's own (the `kubernetes` plugin is authoritative: flags `qr aa rd`) rather
+   * than forwarded upstream (`forward . /etc/resolv.conf`: flags `qr rd ra`). Absent: not asked of cluster DNS.
+   */
+  authoritative?: boolean;
 }
 
 /** A pod's `/etc/resolv.conf`, parsed. */
@@ -71,6 +82,30 @@ export function podResolvConf(c: Cluster, pod: Pod): ResolvConf {
 }
 
 const fq = (name: string): string => (name.endsWith('.') ? name : `${name}.`);
+
+/** The serial the `kubernetes` plugin's SOA shows (a Unix time; fixed so outputs stay reproducible). */
+const CLUSTER_SOA_SERIAL = 1735732800;
+
+/** Whether CoreDNS answers a name itself (the `kubernetes` plugin's zones) instead of forwarding it upstream. */
+export function inClusterZone(name: string, zone: string): boolean {
+  const n = name.toLowerCase().replace(/\.$/, '');
+  return n === zone || n.endsWith(`.${zone}`) || n === 'in-addr.arpa' || n.endsWith('.in-addr.arpa');
+}
+
+/**
+ * The SOA record a denial carries in its authority section. Cluster names: the `kubernetes` plugin's
+ * `cluster.local. 30 IN SOA ns.dns.cluster.local. hostmaster.cluster.local. … 7200 1800 86400 30`. Anything else is
+ * forwarded upstream, and the simulated world has no delegated zones: the root servers deny it with the root SOA
+ * (`. IN SOA a.root-servers.net. nstld.verisign-grs.com. YYYYMMDDNN 1800 900 604800 86400`), its TTL capped at 30
+ * by CoreDNS's `cache 30`. Reverse names stay the cluster's (the plugin serves `in-addr.arpa`).
+ */
+export function soaFor(c: Cluster, name: string, zone = c.options.clusterDomain): DnsRecord {
+  if (inClusterZone(name, zone)) {
+    return { name: `${zone}.`, type: 'SOA', ttl: TTL, data: `ns.dns.${zone}. hostmaster.${zone}. ${CLUSTER_SOA_SERIAL} 7200 1800 86400 30` };
+  }
+  const day = new Date(c.now()).toISOString().slice(0, 10).replace(/-/g, '');
+  return { name: '.', type: 'SOA', ttl: TTL, data: `a.root-servers.net. nstld.verisign-grs.com. ${day}00 1800 900 604800 86400` };
+}
 
 function endpointsOf(c: Cluster, svc: Service): { ip: string; hostname?: string; ports: { name?: string; port: number; protocol?: string }[] }[] {
   const ep = c.get<Endpoints>('Endpoints', svc.metadata.namespace, svc.metadata.name);
@@ -142,6 +177,7 @@ export function answerFor(c: Cluster, fqdn: string, type: DnsType, zone = c.opti
     const r = ptr(c, ip, owner, zone);
     return type === 'PTR' || r.rcode !== 'NOERROR' ? r : { rcode: 'NODATA', answers: [] };
   }
+  if (name === zone && type === 'SOA') return { rcode: 'NOERROR', answers: [soaFor(c, name, zone)] };
   if (name === `dns-version.${zone}`) return type === 'TXT' ? { rcode: 'NOERROR', answers: [{ name: owner, type: 'TXT', ttl: TTL, data: `"${SCHEMA_VERSION}"` }] } : { rcode: 'NODATA', answers: [] };
   if (!name.endsWith(`.${zone}`) && name !== zone) return { rcode: 'NXDOMAIN', answers: [] };
   const labels = name === zone ? [] : name.slice(0, -(zone.length + 1)).split('.');
@@ -214,10 +250,15 @@ export function resolve(c: Cluster, from: Pod, name: string, type: DnsType = 'A'
     const r = clusterDns ? answerFor(c, n, type) : { rcode: 'NXDOMAIN' as const, answers: [] };
     result.tried.push({ name: fq(n), rcode: r.rcode });
     if (r.rcode === 'NOERROR' && r.answers.length) {
-      return { ...result, status: 'NOERROR', name: fq(n.toLowerCase()), answers: r.answers };
+      return { ...result, status: 'NOERROR', name: fq(n.toLowerCase()), answers: r.answers, authoritative: inClusterZone(n, c.options.clusterDomain) };
     }
   }
   if (result.tried.some((t) => t.rcode === 'NODATA')) result.status = 'NOERROR';
+  const last = result.tried[result.tried.length - 1]?.name ?? fq(name);
+  if (clusterDns) {
+    result.authority = [soaFor(c, last)];
+    result.authoritative = inClusterZone(last, c.options.clusterDomain);
+  }
   return result;
 }
 

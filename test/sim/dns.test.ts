@@ -63,6 +63,7 @@ describe('Service records', () => {
       tried: [{ name: 'web.default.svc.cluster.local.', rcode: 'NOERROR' }],
       name: 'web.default.svc.cluster.local.',
       answers: [a('web.default.svc.cluster.local.', web.spec.clusterIP!)],
+      authoritative: true,
     });
   });
 
@@ -96,7 +97,23 @@ describe('Service records', () => {
         { name: 'nope.', rcode: 'NXDOMAIN' },
       ],
       answers: [],
+      authority: [{ name: '.', type: 'SOA', ttl: 30, data: `a.root-servers.net. nstld.verisign-grs.com. ${new Date(c.now()).toISOString().slice(0, 10).replace(/-/g, '')}00 1800 900 604800 86400` }],
+      authoritative: false,
     });
+  });
+
+  it('CoreDNS answers cluster names itself (the cluster SOA on a denial); a name it forwards upstream is denied by the root zone', () => {
+    const { c, client } = cluster();
+    const zone = { name: 'cluster.local.', type: 'SOA', ttl: 30, data: 'ns.dns.cluster.local. hostmaster.cluster.local. 1735732800 7200 1800 86400 30' };
+    const root = { name: '.', type: 'SOA', ttl: 30, data: 'a.root-servers.net. nstld.verisign-grs.com. 2025010100 1800 900 604800 86400' };
+    const seen = (name: string, type: 'A' | 'TXT' | 'SOA' = 'A'): unknown => {
+      const r = resolve(c, client, name, type);
+      return [r.status, r.tried.map((t) => t.name), r.answers, r.authority, r.authoritative];
+    };
+    expect(seen('web.')).toEqual(['NXDOMAIN', ['web.'], [], [root], false]);
+    expect(seen('nope.default.svc.cluster.local.')).toEqual(['NXDOMAIN', ['nope.default.svc.cluster.local.'], [], [zone], true]);
+    expect(seen('plain.default.svc.cluster.local.', 'TXT')).toEqual(['NOERROR', ['plain.default.svc.cluster.local.'], [], [zone], true]);
+    expect(seen('cluster.local.', 'SOA')).toEqual(['NOERROR', ['cluster.local.'], [zone], undefined, true]);
   });
 
   it('headless: one A per ready endpoint, hostnames, dashed-IP names; no endpoints is NXDOMAIN', () => {
