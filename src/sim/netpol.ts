@@ -247,11 +247,11 @@ export function verdictText(v: ConnectionVerdict): string {
   return [v.egress, v.ingress].filter((d) => !d.allowed).map((d) => d.reason).join('; ');
 }
 
-const ENFORCING = new Set(['calico', 'cilium', 'antrea', 'weave', 'kube-router']);
+const ENFORCING = new Set(['calico', 'cilium', 'antrea', 'weave', 'kube-router', 'kindnet']);
 
 /**
- * Whether a network plugin enforces NetworkPolicy. Calico and Cilium do; the simple plugins (`bridge`, flannel, and
- * kindnet as minikube configures it) accept policies and ignore them.
+ * Whether a network plugin enforces NetworkPolicy. Calico, Cilium and kindnet (v1.0 and later, 2024: its embedded
+ * network policy controller) do; the simple plugins (`bridge`, flannel) accept policies and ignore them.
  * https://kubernetes.io/docs/concepts/services-networking/network-policies/#prerequisites
  */
 export function pluginEnforcesPolicy(plugin: string): boolean {

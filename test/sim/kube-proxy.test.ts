@@ -163,10 +163,15 @@ describe('NetworkPolicy after DNAT', () => {
     expect(connect(c, from, 'hello', 80).ok).toBe(true);
   });
 
-  it('a plugin that ignores policy lets it through', () => {
+  it('a plugin that ignores policy (flannel, bridge) lets it through; kindnet enforces it', () => {
+    for (const networkPlugin of ['flannel', 'bridge'] as const) {
+      const { c, from } = setup({ ports: [{ port: 80, targetPort: 8080 }] }, 2, { networkPlugin });
+      c.create(denyIngress);
+      expect(connect(c, from, 'hello', 80).ok).toBe(true);
+    }
     const { c, from } = setup({ ports: [{ port: 80, targetPort: 8080 }] }, 2, { networkPlugin: 'kindnet' });
     c.create(denyIngress);
-    expect(connect(c, from, 'hello', 80).ok).toBe(true);
+    expect(connect(c, from, 'hello', 80)).toEqual({ ok: false, failure: { type: 'timeout', host: 'hello', port: 80, cause: 'policy' } });
   });
 });
 

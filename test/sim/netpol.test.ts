@@ -148,8 +148,8 @@ describe('evaluatePolicies: verdicts with reasons', () => {
 });
 
 describe('pluginEnforcesPolicy', () => {
-  it('is true for Calico and Cilium, false for plugins without policy support', () => {
-    expect(['calico', 'cilium', 'kindnet', 'flannel', 'bridge'].map(pluginEnforcesPolicy)).toEqual([true, true, false, false, false]);
+  it('is true for Calico, Cilium and (v1.0+) kindnet, false for flannel and the bridge plugin', () => {
+    expect(['calico', 'cilium', 'kindnet', 'flannel', 'bridge'].map(pluginEnforcesPolicy)).toEqual([true, true, true, false, false]);
   });
 });
 
