@@ -8,6 +8,7 @@ import { SimError, qualifiedResource, resourceForKind, resourceForVersionKind } 
 import type { CommandContext, CommandResult } from '../types.js';
 import { createConfigMap, createNamespace, createSecret, createServiceAccount } from './create-config.js';
 import { createDeployment } from './create-deployment.js';
+import { createCronJob, createJob } from './create-job.js';
 import { createIngress } from './create-ingress.js';
 import { createService } from './create-service.js';
 import { usageError, usageErrorf } from './errors.js';
@@ -50,10 +51,13 @@ const SUBCOMMANDS: Record<string, Sub> = {
   secret: createSecret,
   serviceaccount: createServiceAccount,
   sa: createServiceAccount,
+  job: createJob,
+  cronjob: createCronJob,
+  cj: createCronJob,
 };
 
 /** Generators kubectl has that the sandbox does not model. */
-const UNMODELLED = ['clusterrole', 'clusterrolebinding', 'cronjob', 'cj', 'job', 'poddisruptionbudget', 'pdb', 'priorityclass', 'pc', 'quota', 'resourcequota', 'role', 'rolebinding', 'token'];
+const UNMODELLED = ['clusterrole', 'clusterrolebinding', 'poddisruptionbudget', 'pdb', 'priorityclass', 'pc', 'quota', 'resourcequota', 'role', 'rolebinding', 'token'];
 
 /** The one NAME a generator takes, or kubectl's usage error (`exactly one NAME is required, got 0`). */
 export function oneName(positionals: string[], cmdPath: string): string | CommandResult {

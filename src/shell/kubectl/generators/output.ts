@@ -45,7 +45,9 @@ export function outputError(f: ParsedFlags): string | undefined {
 /** `deployment.apps/web`, as `-o name` and the operation lines print an object. */
 export function objectRef(obj: KubeObject): string {
   const info = resourceForKind(obj.kind);
-  return `${info ? qualifiedSingular(info) : obj.kind.toLowerCase()}/${obj.metadata.name}`;
+  // A kind the simulator does not serve (CronJob) is still named from its apiVersion's group: `cronjob.batch/x`.
+  const group = String(obj.apiVersion ?? '').includes('/') ? `.${String(obj.apiVersion).split('/')[0]}` : '';
+  return `${info ? qualifiedSingular(info) : obj.kind.toLowerCase() + group}/${obj.metadata.name}`;
 }
 
 /** Prints one object as `-o` asks, or `ref operation` (with ` (dry run)` / ` (server dry run)`). */
