@@ -2,7 +2,7 @@
  * `kubectl patch (TYPE NAME | TYPE/NAME | -f FILE) -p PATCH [--type=strategic|merge|json] [--patch-file F]`: updates
  * fields of a live object with a strategic merge patch (default), a JSON merge patch or a JSON patch, printing
  * `deployment.apps/web patched` or `deployment.apps/web patched (no change)` (kubectl `pkg/cmd/patch/patch.go`).
- * The patch may be JSON or YAML. https://kubernetes.io/docs/tasks/manage-kubernetes-objects/update-api-object-kubectl-patch/
+ * The patch may be JSON or YAML; `--local -f FILE` patches the file's objects without the apiserver. https://kubernetes.io/docs/tasks/manage-kubernetes-objects/update-api-object-kubectl-patch/
  */
 import { parse as parseYaml } from 'yaml';
 import { FsError, SimError, deepEqual, resolvePath, type KubeObject } from '../../sim/index.js';
@@ -11,7 +11,8 @@ import { errorText, usageError } from './errors.js';
 import { arr, bool, parseFlags, str } from './flags.js';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, PRINT_FLAGS, dryRunOf, printObject } from './generators/output.js';
 import { JsonPatchError, jsonPatch, mergePatch, strategicMerge } from './generators/patch-ops.js';
-import { resolveObjects } from './generators/targets.js';
+import { readManifestArgs } from './generators/files.js';
+import { NO_RESOURCES_ERROR, resolveObjects } from './generators/targets.js';
 import { checkWriteFlags } from './generators/write.js';
 import type { Verb } from './index.js';
 
@@ -68,6 +69,13 @@ function readPatchFile(ctx: CommandContext, file: string): string | { error: str
   }
 }
 
+/** `--local`: the objects of the `-f` files themselves, patched without asking the apiserver. */
+function localObjects(ctx: CommandContext, files: string[], recursive: boolean): { objects: KubeObject[]; errors: string[] } | string {
+  if (files.length === 0) return NO_RESOURCES_ERROR.replace(/\n$/, '');
+  const r = readManifestArgs(ctx, files, recursive);
+  return { objects: r.objects.map((o) => o.obj), errors: r.errors.map((e) => (e.type === 'text' ? `error: ${e.text}` : errorText(e.error))) };
+}
+
 export const patch: Verb = (ctx, args) => {
   const parsed = parseFlags(args, [
     { name: 'patch', short: 'p', type: 'string' },
@@ -91,7 +99,8 @@ export const patch: Verb = (ctx, args) => {
   if (!text && !file) return fail('error: must specify --patch or --patch-file containing the contents of the patch');
   const typeText = str(f, 'type') ?? 'strategic';
   if (!['json', 'merge', 'strategic'].includes(typeText.toLowerCase())) return fail(`error: --type must be one of [json merge strategic], not ${JSON.stringify(typeText)}`);
-  if (bool(f, 'local')) return fail('error: kubectl patch --local is not available in this sandbox; patch the live object instead');
+  const local = bool(f, 'local');
+  if (local && f.positionals.length) return fail('error: cannot specify --local and server resources');
   const bad = checkWriteFlags(f);
   if (bad) return bad;
   const source = file ? readPatchFile(ctx, file) : text!;
@@ -100,7 +109,7 @@ export const patch: Verb = (ctx, args) => {
   if (isError(body)) return fail(body.error);
   const dry = dryRunOf(f);
   const dryRun = dry.ok ? dry.value : 'none';
-  const found = resolveObjects(ctx, f.positionals, { files: arr(f, 'filename'), recursive: bool(f, 'recursive'), namespace: str(f, 'namespace') });
+  const found = local ? localObjects(ctx, arr(f, 'filename'), bool(f, 'recursive')) : resolveObjects(ctx, f.positionals, { files: arr(f, 'filename'), recursive: bool(f, 'recursive'), namespace: str(f, 'namespace') });
   if (typeof found === 'string') return fail(found);
   let stdout = '';
   const errors = [...found.errors];
@@ -115,7 +124,7 @@ export const patch: Verb = (ctx, args) => {
       continue;
     }
     try {
-      const stored = dryRun === 'none' ? ctx.cluster.update(next) : next;
+      const stored = dryRun === 'none' && !local ? ctx.cluster.update(next) : next;
       stdout += printObject(stored, f, 'patched', dryRun);
     } catch (e) {
       if (!(e instanceof SimError)) throw e;

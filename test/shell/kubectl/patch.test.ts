@@ -111,3 +111,15 @@ describe('patch operations', () => {
     expect(jsonPatch({ a: 1 }, [{ op: 'bad', path: '/a' }])).toEqual(new JsonPatchError('Unexpected kind: bad'));
   });
 });
+
+describe('kubectl patch --local', () => {
+  it('patches the objects of a file without touching the cluster', () => {
+    const { c, sh } = withWeb();
+    sh.run('kubectl get deployment web -o yaml > web.yaml');
+    expect(sh.run(`kubectl patch --local -f web.yaml -p '{"spec":{"replicas":5}}'`)).toEqual(ok('deployment.apps/web patched\n'));
+    expect(sh.run(`kubectl patch --local -f web.yaml -p '{"spec":{"replicas":5}}' -o name`)).toEqual(ok('deployment.apps/web\n'));
+    expect(web(c).spec.replicas).toBe(1);
+    expect(sh.run(`kubectl patch deployment web --local -p '{}'`)).toEqual(err('error: cannot specify --local and server resources\n'));
+    expect(sh.run(`kubectl patch --local -p '{}'`)).toEqual(err("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n"));
+  });
+});
