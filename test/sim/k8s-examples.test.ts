@@ -60,7 +60,6 @@ const CASES: Record<string, Case> = {
     outcome: ['Service/nginx', 'StatefulSet/web'],
     pods: { Running: 2 },
     endpoints: { nginx: 2 },
-    gap: { pods: {}, endpoints: { nginx: 0 }, why: 'StatefulSets are stored and validated but no controller creates web-0 and web-1 yet' },
   },
   'controllers/frontend.yaml': { outcome: ['ReplicaSet/frontend'], pods: { Running: 3 } },
   'controllers/nginx-deployment.yaml': { outcome: ['Deployment/nginx-deployment'], pods: NGINX3 },

@@ -5,7 +5,10 @@ import { workloadsController } from './workloads.js';
 import { endpointsController } from './endpoints.js';
 import { loadBalancerController } from '../services.js';
 import { ingressController } from './ingress.js';
+import { statefulSetController } from './statefulset.js';
+import { daemonSetController } from './daemonset.js';
+import { jobController } from './job.js';
 
 export type Controller = (c: Cluster) => void;
 
-export const CONTROLLERS: Controller[] = [workloadsController, kubeletController, endpointsController, loadBalancerController, ingressController];
+export const CONTROLLERS: Controller[] = [workloadsController, statefulSetController, daemonSetController, jobController, kubeletController, endpointsController, loadBalancerController, ingressController];
