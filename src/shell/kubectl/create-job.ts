@@ -1,8 +1,8 @@
 /**
  * `kubectl create job NAME --image=IMAGE [-- COMMAND…]` and `kubectl create cronjob NAME --image=IMAGE
  * --schedule=SCHEDULE [--restart=R] [-- COMMAND…]` (kubectl `pkg/cmd/create/create_job.go`, `create_cronjob.go`).
- * The simulator stores a Job but has no Job controller, so a created Job starts no pods; it has no CronJob
- * resource at all, so `create cronjob` works only with `--dry-run=client`.
+ * `create job` only stores the Job: its pods are the Job controller's business. The simulator serves no CronJob
+ * resource, so `create cronjob` works only with `--dry-run=client`.
  */
 import { resolveResource } from '../../sim/index.js';
 import type { CommandContext, CommandResult } from '../types.js';

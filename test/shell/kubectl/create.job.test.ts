@@ -7,7 +7,7 @@ const ok = (stdout: string) => ({ stdout, stderr: '', exitCode: 0 });
 const err = (stderr: string) => ({ stdout: '', stderr, exitCode: 1 });
 
 describe('kubectl create job', () => {
-  it('stores a valid Job (the simulator has no Job controller, so it starts no pods)', () => {
+  it('stores a valid Job', () => {
     const c = new Cluster();
     const sh = new ShellSession(c);
     expect(sh.run('kubectl create job hello --image=busybox -- echo hi')).toEqual(ok('job.batch/hello created\n'));
