@@ -2,13 +2,14 @@
  * `kubectl set env (TYPE NAME | TYPE/NAME | -f FILE) KEY=VALUE… KEY-… [-c CONTAINER] [--list] [--overwrite=false]`:
  * sets or removes environment variables in a Pod template (a Deployment then rolls out) and prints
  * `deployment.apps/web env updated`; objects left unchanged print nothing (kubectl `pkg/cmd/set/set_env.go`).
+ * `--from=configmap/NAME|secret/NAME [--keys=…] [--prefix=P]` adds one key reference per key (`db.host` → `DB_HOST`).
  */
 import { SimError, type Container, type KubeObject } from '../../sim/index.js';
 import type { CommandContext, CommandResult } from '../types.js';
 import { errorText, usageError } from './errors.js';
 import { arr, bool, parseFlags, str } from './flags.js';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, PRINT_FLAGS, dryRunOf, printObject } from './generators/output.js';
-import { NO_RESOURCES_ERROR, resolveObjects } from './generators/targets.js';
+import { resolveObjects } from './generators/targets.js';
 import { checkWriteFlags } from './generators/write.js';
 import { notPodTemplate, objectErrorPrefix, podSpecOf } from './set.js';
 
@@ -19,18 +20,62 @@ function badName(name: string): string {
   return `error: "${name}" is not a valid key name: a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')`;
 }
 
-/** Splits the arguments as `envutil.SplitEnvironmentFromResources` does: resources first, then KEY=VALUE / KEY-. */
-function splitEnvArgs(args: string[]): { resources: string[]; env: string[] } {
+/**
+ * Splits the arguments as `envutil.SplitEnvironmentFromResources` does: resources first, then KEY=VALUE / KEY-;
+ * undefined when a resource follows an environment change.
+ */
+function splitEnvArgs(args: string[]): { resources: string[]; env: string[] } | undefined {
   const isEnv = (a: string): boolean => a.includes('=') || a.endsWith('-');
   const first = args.findIndex(isEnv);
-  return first < 0 ? { resources: args, env: [] } : { resources: args.slice(0, first), env: args.slice(first) };
+  if (first < 0) return { resources: args, env: [] };
+  if (!args.slice(first).every(isEnv)) return undefined;
+  return { resources: args.slice(0, first), env: args.slice(first) };
 }
 
-/** Kind label in `--list` headers (`# Deployment web, container nginx`). */
+/** `keyToEnvName`: a ConfigMap or Secret key as a variable name (`db.host` → `DB_HOST`). */
+function keyToEnvName(key: string): string {
+  return key.replace(/[^a-zA-Z0-9_]/g, '_').toUpperCase();
+}
+
+/** The `-c` selector, which may use shell wildcards. */
+function containerMatcher(pattern: string): (name: string) => boolean {
+  const re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
+  return (name) => re.test(name);
+}
+
+/** `envutil.GetEnvVarRefString`: how `--list` names a reference. */
+function refString(from: Record<string, Record<string, string> | undefined>): string {
+  if (from.configMapKeyRef) return `configmap ${from.configMapKeyRef.name}, key ${from.configMapKeyRef.key}`;
+  if (from.secretKeyRef) return `secret ${from.secretKeyRef.name}, key ${from.secretKeyRef.key}`;
+  if (from.fieldRef) return `field path ${from.fieldRef.fieldPath}`;
+  if (from.resourceFieldRef) return `resource field ${from.resourceFieldRef.containerName ? `${from.resourceFieldRef.containerName}/` : ''}${from.resourceFieldRef.resource}`;
+  return 'invalid valueFrom';
+}
+
+type EnvVar = NonNullable<Container['env']>[number];
+
+/** The variables `--from=configmap/NAME|secret/NAME` injects (all keys, or `--keys`), as key references. */
+function fromSource(ctx: CommandContext, from: string, keys: string[], namespace: string | undefined): EnvVar[] | string {
+  const found = resolveObjects(ctx, [from], { files: [], recursive: false, namespace });
+  if (typeof found === 'string') return found;
+  if (found.errors.length) return found.errors[0]!;
+  const out: EnvVar[] = [];
+  for (const obj of found.objects) {
+    if (obj.kind !== 'ConfigMap' && obj.kind !== 'Secret') return 'error: unsupported resource specified in --from';
+    const data = (obj as KubeObject & { data?: Record<string, string> }).data ?? {};
+    const ref = obj.kind === 'ConfigMap' ? 'configMapKeyRef' : 'secretKeyRef';
+    for (const key of Object.keys(data).sort()) {
+      if (keys.length && !keys.includes(key)) continue;
+      out.push({ name: keyToEnvName(key), valueFrom: { [ref]: { name: obj.metadata.name, key } } } as EnvVar);
+    }
+  }
+  return out;
+}
+
+/** `--list`: `# Deployment web, container nginx`, then each variable or the reference it comes from. */
 function listOf(obj: KubeObject, containers: Container[]): string {
-  return containers
-    .map((c) => `# ${obj.kind} ${obj.metadata.name}, container ${c.name}\n` + (c.env ?? []).map((e) => (e.value !== undefined || !e.valueFrom ? `${e.name}=${e.value ?? ''}\n` : `# ${e.name} from a reference\n`)).join(''))
-    .join('');
+  const line = (e: EnvVar): string => (e.valueFrom ? `# ${e.name} from ${refString(e.valueFrom as Record<string, Record<string, string>>)}\n` : `${e.name}=${e.value ?? ''}\n`);
+  return containers.map((c) => `# ${obj.kind} ${obj.metadata.name}, container ${c.name}\n` + (c.env ?? []).map(line).join('')).join('');
 }
 
 /** `kubectl set env`. */
@@ -56,12 +101,18 @@ export function setEnv(ctx: CommandContext, args: string[]): CommandResult {
   ]);
   if (!parsed.ok) return usageError('set env', parsed.error);
   const f = parsed.flags;
-  if (str(f, 'from') !== undefined) return { stdout: '', stderr: 'error: kubectl set env --from is not available in this sandbox; use --env or KEY=VALUE\n', exitCode: 1 };
   if (bool(f, 'local')) return { stdout: '', stderr: 'error: kubectl set env --local is not available in this sandbox\n', exitCode: 1 };
-  const { resources, env } = splitEnvArgs(f.positionals);
-  if (resources.length === 0 && arr(f, 'filename').length === 0) return { stdout: '', stderr: NO_RESOURCES_ERROR, exitCode: 1 };
+  if (bool(f, 'all') && str(f, 'selector') !== undefined) return { stdout: '', stderr: 'error: cannot set --all and --selector at the same time\n', exitCode: 1 };
+  const split = splitEnvArgs(f.positionals);
+  if (!split) return { stdout: '', stderr: `error: all resources must be specified before environment changes: ${f.positionals.join(' ')}\n`, exitCode: 1 };
+  const { resources, env } = split;
+  if (resources.length === 0 && arr(f, 'filename').length === 0) return { stdout: '', stderr: 'error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n', exitCode: 1 };
+  if (bool(f, 'list') && str(f, 'output') !== undefined) return { stdout: '', stderr: 'error: --list and --output may not be specified together\n', exitCode: 1 };
+  const keys = arr(f, 'keys').flatMap((k) => k.split(','));
+  const from = str(f, 'from');
+  if (keys.length && !from) return { stdout: '', stderr: 'error: when specifying --keys, a configmap or secret must be provided with --from\n', exitCode: 1 };
   const pairs = [...arr(f, 'env'), ...env];
-  const sets: { name: string; value: string }[] = [];
+  const sets: EnvVar[] = [];
   const removes: string[] = [];
   for (const p of pairs) {
     const eq = p.indexOf('=');
@@ -70,6 +121,13 @@ export function setEnv(ctx: CommandContext, args: string[]): CommandResult {
     if (eq >= 0) sets.push({ name, value: p.slice(eq + 1) });
     else removes.push(name);
   }
+  if (from) {
+    const injected = fromSource(ctx, from, keys, str(f, 'namespace'));
+    if (typeof injected === 'string') return { stdout: '', stderr: injected + '\n', exitCode: 1 };
+    sets.push(...injected);
+  }
+  const prefix = str(f, 'prefix') ?? '';
+  for (const e of sets) e.name = prefix + e.name;
   const bad = checkWriteFlags(f);
   if (bad) return bad;
   const dry = dryRunOf(f);
@@ -78,6 +136,7 @@ export function setEnv(ctx: CommandContext, args: string[]): CommandResult {
   if (typeof found === 'string') return { stdout: '', stderr: found + '\n', exitCode: 1 };
   const overwrite = f.values.has('overwrite') ? bool(f, 'overwrite') : true;
   const wanted = str(f, 'containers') ?? '*';
+  const matches = containerMatcher(wanted);
   let stdout = '';
   let warnings = '';
   const errors = [...found.errors];
@@ -88,7 +147,7 @@ export function setEnv(ctx: CommandContext, args: string[]): CommandResult {
       errors.push(notPodTemplate(obj));
       continue;
     }
-    const containers = [...(spec.initContainers ?? []), ...spec.containers].filter((c) => wanted === '*' || c.name === wanted);
+    const containers = spec.containers.filter((c) => matches(c.name));
     if (containers.length === 0) {
       warnings += `Warning: ${obj.kind}/${obj.metadata.name} does not have any containers matching "${wanted}"\n`;
       continue;
@@ -100,13 +159,13 @@ export function setEnv(ctx: CommandContext, args: string[]): CommandResult {
     let refused = false;
     for (const c of containers) {
       const list = [...(c.env ?? [])];
-      for (const { name, value } of sets) {
-        const at = list.findIndex((e) => e.name === name);
-        if (at >= 0 && !overwrite && list[at]!.value !== value) {
-          errors.push(`error: ${objectErrorPrefix(obj)}'${name}' already has a value (${list[at]!.value ?? ''}), and --overwrite is false`);
+      for (const e of sets) {
+        const at = list.findIndex((x) => x.name === e.name);
+        if (at >= 0 && !overwrite && list[at]!.value !== e.value) {
+          errors.push(`error: ${objectErrorPrefix(obj)}'${e.name}' already has a value (${list[at]!.value ?? ''}), and --overwrite is false`);
           refused = true;
-        } else if (at >= 0) list[at] = { name, value };
-        else list.push({ name, value });
+        } else if (at >= 0) list[at] = structuredClone(e);
+        else list.push(structuredClone(e));
       }
       const kept = list.filter((e) => !removes.includes(e.name));
       if (kept.length) c.env = kept;

@@ -46,6 +46,34 @@ describe('kubectl set env', () => {
   });
 });
 
+describe('kubectl set env --from', () => {
+  it('injects every key of a ConfigMap (or --keys) as references, named as kubectl names them', () => {
+    const { c, sh } = withWeb();
+    sh.run('kubectl create configmap cfg --from-literal=db.host=db --from-literal=mode=dev');
+    sh.run('kubectl create secret generic creds --from-literal=password=s3cret');
+    expect(sh.run('kubectl set env deployment/web --from=configmap/cfg')).toEqual(ok('deployment.apps/web env updated\n'));
+    expect(sh.run('kubectl set env deployment/web --from=secret/creds --keys=password --prefix=APP_')).toEqual(ok('deployment.apps/web env updated\n'));
+    expect(container(c).env).toEqual([
+      { name: 'DB_HOST', valueFrom: { configMapKeyRef: { name: 'cfg', key: 'db.host' } } },
+      { name: 'MODE', valueFrom: { configMapKeyRef: { name: 'cfg', key: 'mode' } } },
+      { name: 'APP_PASSWORD', valueFrom: { secretKeyRef: { name: 'creds', key: 'password' } } },
+    ]);
+    expect(sh.run('kubectl set env deployment/web --list')).toEqual(
+      ok('# Deployment web, container nginx\n# DB_HOST from configmap cfg, key db.host\n# MODE from configmap cfg, key mode\n# APP_PASSWORD from secret creds, key password\n'),
+    );
+  });
+
+  it('refuses what kubectl refuses', () => {
+    const { sh } = withWeb();
+    expect(sh.run('kubectl set env deployment/web --from=service/web')).toEqual(err('error: unsupported resource specified in --from\n'));
+    expect(sh.run('kubectl set env deployment/web --from=configmap/nope')).toEqual(err('Error from server (NotFound): configmaps "nope" not found\n'));
+    expect(sh.run('kubectl set env deployment/web --keys=a A=1')).toEqual(err('error: when specifying --keys, a configmap or secret must be provided with --from\n'));
+    expect(sh.run('kubectl set env A=1')).toEqual(err('error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n'));
+    expect(sh.run('kubectl set env A=1 deployment/web')).toEqual(err('error: all resources must be specified before environment changes: A=1 deployment/web\n'));
+    expect(sh.run('kubectl set env deployment/web --list -o yaml')).toEqual(err('error: --list and --output may not be specified together\n'));
+  });
+});
+
 describe('kubectl set resources', () => {
   it('sets requests and limits, and is silent when nothing changes', () => {
     const { c, sh } = withWeb();
