@@ -48,16 +48,24 @@ function reconcileReplicas(p: Pass, owner: ReplicaSet | ReplicationController, m
   const { c } = p;
   const want = owner.spec.replicas ?? 1;
   const live = (pod: Pod): boolean => c.get('Pod', pod.metadata.namespace, pod.metadata.name) === pod;
-  const mine = objectsOf<Pod>(p.idx, p.idx.owned.get(owner.metadata.uid!), 'Pod').filter((pod) => live(pod) && !pod.metadata.deletionTimestamp);
-  // Adopt orphans that match (as the ReplicaSet controller does).
-  if (mine.length < want) {
-    for (const pod of objectsOf<Pod>(p.idx, p.idx.orphans.get(owner.metadata.namespace ?? 'default'), 'Pod')) {
-      if (mine.length >= want) break;
-      if (!pod.metadata.ownerReferences?.length && live(pod) && matches(pod)) {
-        pod.metadata.ownerReferences = [ownerRef(owner)];
-        c.put(pod);
-        mine.push(pod);
-      }
+  const owned = objectsOf<Pod>(p.idx, p.idx.owned.get(owner.metadata.uid!), 'Pod').filter((pod) => live(pod) && !pod.metadata.deletionTimestamp);
+  // A pod whose labels no longer match is released (its owner reference removed), as the controller's ref manager does.
+  const mine: Pod[] = [];
+  for (const pod of owned) {
+    if (matches(pod)) {
+      mine.push(pod);
+      continue;
+    }
+    pod.metadata.ownerReferences = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== owner.metadata.uid);
+    if (!pod.metadata.ownerReferences.length) delete pod.metadata.ownerReferences;
+    c.put(pod);
+  }
+  // Adopt every orphan that matches (the ref manager's ClaimPods), then remove any surplus below.
+  for (const pod of objectsOf<Pod>(p.idx, p.idx.orphans.get(owner.metadata.namespace ?? 'default'), 'Pod')) {
+    if (!pod.metadata.ownerReferences?.length && !pod.metadata.deletionTimestamp && live(pod) && matches(pod)) {
+      pod.metadata.ownerReferences = [ownerRef(owner)];
+      c.put(pod);
+      mine.push(pod);
     }
   }
   const component = owner.kind === 'ReplicaSet' ? 'replicaset-controller' : 'replication-controller';
