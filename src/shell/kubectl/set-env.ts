@@ -6,12 +6,12 @@
  */
 import { SimError, type Container, type KubeObject } from '../../sim/index.js';
 import type { CommandContext, CommandResult } from '../types.js';
-import { errorText, usageError } from './errors.js';
+import { apiMessage, usageError } from './errors.js';
 import { arr, bool, parseFlags, str } from './flags.js';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, PRINT_FLAGS, dryRunOf, printObject } from './generators/output.js';
 import { resolveObjects } from './generators/targets.js';
 import { checkWriteFlags } from './generators/write.js';
-import { notPodTemplate, objectErrorPrefix, podSpecOf } from './set.js';
+import { containerMatcher, notPodTemplate, objectErrorPrefix, podSpecOf } from './set.js';
 
 const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 
@@ -35,12 +35,6 @@ function splitEnvArgs(args: string[]): { resources: string[]; env: string[] } | 
 /** `keyToEnvName`: a ConfigMap or Secret key as a variable name (`db.host` → `DB_HOST`). */
 function keyToEnvName(key: string): string {
   return key.replace(/[^a-zA-Z0-9_]/g, '_').toUpperCase();
-}
-
-/** The `-c` selector, which may use shell wildcards. */
-function containerMatcher(pattern: string): (name: string) => boolean {
-  const re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
-  return (name) => re.test(name);
 }
 
 /** `envutil.GetEnvVarRefString`: how `--list` names a reference. */
@@ -177,7 +171,7 @@ export function setEnv(ctx: CommandContext, args: string[]): CommandResult {
       stdout += printObject(stored, f, 'env updated', dryRun);
     } catch (e) {
       if (!(e instanceof SimError)) throw e;
-      errors.push(errorText(e));
+      errors.push(`error: failed to patch env update to pod template: ${apiMessage(e)}`);
     }
   }
   return { stdout, stderr: warnings + (dry.ok ? dry.warning : '') + errors.map((e) => e + '\n').join(''), exitCode: errors.length ? 1 : 0 };

@@ -6,12 +6,12 @@
  */
 import { SimError, type Container, type KubeObject } from '../../sim/index.js';
 import type { CommandContext, CommandResult } from '../types.js';
-import { errorText, usageError } from './errors.js';
+import { apiMessage, usageError } from './errors.js';
 import { arr, bool, parseFlags, str } from './flags.js';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, PRINT_FLAGS, dryRunOf, printObject } from './generators/output.js';
 import { NO_RESOURCES_ERROR, resolveObjects } from './generators/targets.js';
 import { checkWriteFlags } from './generators/write.js';
-import { notPodTemplate, podSpecOf } from './set.js';
+import { containerMatcher, notPodTemplate, podSpecOf } from './set.js';
 
 const QUANTITY = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;
 
@@ -61,6 +61,7 @@ export function setResources(ctx: CommandContext, args: string[]): CommandResult
   const found = resolveObjects(ctx, f.positionals, { files: arr(f, 'filename'), recursive: bool(f, 'recursive'), namespace: str(f, 'namespace'), selector: str(f, 'selector'), all: bool(f, 'all') });
   if (typeof found === 'string') return { stdout: '', stderr: found + '\n', exitCode: 1 };
   const wanted = str(f, 'containers') ?? '*';
+  const matches = containerMatcher(wanted);
   let stdout = '';
   const errors = [...found.errors];
   for (const obj of found.objects) {
@@ -70,7 +71,7 @@ export function setResources(ctx: CommandContext, args: string[]): CommandResult
       errors.push(notPodTemplate(obj));
       continue;
     }
-    const containers: Container[] = [...(spec.initContainers ?? []), ...spec.containers].filter((c) => wanted === '*' || c.name === wanted);
+    const containers: Container[] = spec.containers.filter((c) => matches(c.name));
     if (containers.length === 0) {
       errors.push(`error: unable to find container named ${wanted}`);
       continue;
@@ -87,7 +88,7 @@ export function setResources(ctx: CommandContext, args: string[]): CommandResult
       stdout += printObject(stored, f, 'resource requirements updated', dryRun);
     } catch (e) {
       if (!(e instanceof SimError)) throw e;
-      errors.push(errorText(e));
+      errors.push(`error: failed to patch resources update to pod template ${apiMessage(e)}`);
     }
   }
   return { stdout, stderr: (dry.ok ? dry.warning : '') + errors.map((e) => e + '\n').join(''), exitCode: errors.length ? 1 : 0 };

@@ -34,6 +34,12 @@ export function objectErrorPrefix(obj: KubeObject): string {
   return ref.slice(0, ref.indexOf('/')).includes('.') ? `${ref}\n ` : `${ref} `;
 }
 
+/** `selectContainers`: the `-c` selector of `set env`/`set resources`, which may use shell wildcards (`path.Match`). */
+export function containerMatcher(pattern: string): (name: string) => boolean {
+  const re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
+  return (name) => re.test(name);
+}
+
 /** kubectl's error for an object without a pod template. */
 export function notPodTemplate(obj: KubeObject): string {
   return `error: ${objectErrorPrefix(obj)}the object is not a pod or does not have a pod template: *v1.${obj.kind}`;

@@ -91,6 +91,10 @@ describe('kubectl set resources', () => {
     expect(sh.run('kubectl set resources deployment/web --requests=cpu=abc')).toEqual(err("error: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'\n"));
     expect(sh.run('kubectl set resources deployment/web -c nope --limits=cpu=1')).toEqual(err('error: unable to find container named nope\n'));
     expect(sh.run('kubectl set resources service/web --limits=cpu=1')).toEqual(err('error: service/web the object is not a pod or does not have a pod template: *v1.Service\n'));
+    expect(sh.run('kubectl set resources deployment/web --requests=cpu=2 --limits=cpu=1')).toEqual(
+      err('error: failed to patch resources update to pod template Deployment.apps "web" is invalid: spec.template.spec.containers[0].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1\n'),
+    );
+    expect(sh.run('kubectl set resources deployment/web -c "ng*" --requests=cpu=50m')).toEqual(ok('deployment.apps/web resource requirements updated\n'));
     expect(sh.run('kubectl set resources deployment/web --cpu=1')).toEqual(err("error: unknown flag: --cpu\nSee 'kubectl set resources --help' for usage.\n"));
     expect(sh.run('kubectl set resources --help')).toEqual(ok(helpText('set resources')!));
   });
