@@ -20,7 +20,7 @@ type PatchType = 'strategic' | 'merge' | 'json';
 const fail = (stderr: string): CommandResult => ({ stdout: '', stderr: stderr + '\n', exitCode: 1 });
 
 /** The patch text as a JSON value (kubectl converts YAML to JSON first), or kubectl's error line. */
-function decodePatch(text: string): unknown | { error: string } {
+function decodePatch(text: string, shown: string): unknown | { error: string } {
   const t = text.trim();
   if (t.startsWith('{') || t.startsWith('[')) {
     try {
@@ -34,7 +34,7 @@ function decodePatch(text: string): unknown | { error: string } {
   } catch (e) {
     const first = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
     const line = /at line (\d+)/.exec(first)?.[1] ?? '1';
-    return { error: `error: unable to parse ${JSON.stringify(text)}: yaml: line ${line}: did not find expected node content` };
+    return { error: `error: unable to parse ${JSON.stringify(shown)}: yaml: line ${line}: did not find expected node content` };
   }
 }
 
@@ -105,7 +105,8 @@ export const patch: Verb = (ctx, args) => {
   if (bad) return bad;
   const source = file ? readPatchFile(ctx, file) : text!;
   if (typeof source !== 'string') return fail(source.error);
-  const body = decodePatch(source);
+  // kubectl quotes the -p text in a parse error (empty when the patch came from --patch-file).
+  const body = decodePatch(source, text ?? '');
   if (isError(body)) return fail(body.error);
   const dry = dryRunOf(f);
   const dryRun = dry.ok ? dry.value : 'none';
