@@ -99,7 +99,10 @@ export const patch: Verb = (ctx, args) => {
   if (!text && !file) return fail('error: must specify --patch or --patch-file containing the contents of the patch');
   const typeText = str(f, 'type') ?? 'strategic';
   if (!['json', 'merge', 'strategic'].includes(typeText.toLowerCase())) return fail(`error: --type must be one of [json merge strategic], not ${JSON.stringify(typeText)}`);
+  const sub = str(f, 'subresource');
   const local = bool(f, 'local');
+  // kubectl 1.32 sends any --subresource; the apiserver has no other patchable subresource of these kinds.
+  if (!local && sub !== undefined && sub !== '' && sub !== 'status' && sub !== 'scale') return fail('Error from server (NotFound): the server could not find the requested resource');
   if (local && f.positionals.length) return fail('error: cannot specify --local and server resources');
   const bad = checkWriteFlags(f);
   if (bad) return bad;

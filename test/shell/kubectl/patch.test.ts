@@ -75,6 +75,7 @@ describe('kubectl patch errors', () => {
     expect(sh.run('kubectl patch deployment web --patch-file p.json')).toEqual(err('error: unable to read patch file: open p.json: no such file or directory\n'));
     expect(sh.run(`kubectl patch deployment nope -p '{}'`)).toEqual(err('Error from server (NotFound): deployments.apps "nope" not found\n'));
     expect(sh.run(`kubectl patch deployment web -p '{"spec":{"replicas":-1}}'`)).toEqual(err('The Deployment "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0\n'));
+    expect(sh.run(`kubectl patch deployment web -p '{}' --subresource=logs`)).toEqual(err('Error from server (NotFound): the server could not find the requested resource\n'));
     expect(sh.run(`kubectl patch deployment web -p '{}' --bogus`)).toEqual(err("error: unknown flag: --bogus\nSee 'kubectl patch --help' for usage.\n"));
   });
 
