@@ -5,7 +5,7 @@
  */
 import type { Cluster } from './cluster.js';
 import { FsError, MemFs, type FsNode } from './fs.js';
-import type { ImageInfo } from './images.js';
+import { lookupImage, type ImageInfo } from './images.js';
 import type { ConfigMap, Container, Pod, Secret, Volume } from './types.js';
 
 /** The operations the shell needs on any file system (home directory, container, node). */
@@ -54,12 +54,14 @@ export function initContainerFs(c: Cluster, pod: Pod, spec: Container, image: Im
     none: '',
   };
   if (osRelease[image.os]) fs.writeFile('/etc/os-release', osRelease[image.os]!);
-  if (image.repository === 'nginx') {
-    fs.mkdir('/usr/share/nginx/html', { parents: true, mtime: t });
-    fs.mkdir('/etc/nginx/conf.d', { parents: true, mtime: t });
-    fs.writeFile('/etc/nginx/conf.d/default.conf', 'server {\n    listen       80;\n    listen  [::]:80;\n    server_name  localhost;\n\n    location / {\n        root   /usr/share/nginx/html;\n        index  index.html index.htm;\n    }\n}\n');
+  for (const [path, content] of Object.entries(image.files ?? {})) {
+    if (path.endsWith('/')) fs.mkdir(path.slice(0, -1), { parents: true, mtime: t });
+    else {
+      fs.mkdir(path.slice(0, path.lastIndexOf('/')) || '/', { parents: true, mtime: t });
+      fs.writeFile(path, content, { mtime: t });
+    }
   }
-  if (image.repository === 'httpd') fs.mkdir('/usr/local/apache2/htdocs', { parents: true, mtime: t });
+  if (image.workingDir !== '/') fs.mkdir(image.workingDir, { parents: true, mtime: t });
   return fs.nodes;
 }
 
@@ -106,8 +108,14 @@ export class ContainerFs implements FileSystem {
       throw e;
     }
   }
-  writeFile(p: string, content: string, opts: { append?: boolean } = {}): void {
+  /** Fails with EROFS under a `readOnly` mount (and configMap/secret volumes), as the kernel does for a read-only bind mount. */
+  private writable(p: string): { fs: MemFs; path: string; mount?: Mount } {
     const r = this.route(p);
+    if (r.mount?.readOnly) throw new FsError('EROFS', p);
+    return r;
+  }
+  writeFile(p: string, content: string, opts: { append?: boolean } = {}): void {
+    const r = this.writable(p);
     try {
       r.fs.writeFile(r.path, content, opts);
     } catch (e) {
@@ -117,8 +125,17 @@ export class ContainerFs implements FileSystem {
   }
   mkdir(p: string, opts: { parents?: boolean } = {}): void {
     const r = this.route(p);
-    if (r.mount && r.path === r.mount.root) return;
-    r.fs.mkdir(r.path, opts);
+    if (r.mount && r.path === r.mount.root) {
+      if (!opts.parents) throw new FsError('EEXIST', p);
+      return;
+    }
+    if (r.mount?.readOnly) throw new FsError('EROFS', p);
+    try {
+      r.fs.mkdir(r.path, opts);
+    } catch (e) {
+      if (e instanceof FsError) throw new FsError(e.code, p);
+      throw e;
+    }
   }
   readdir(p: string): string[] {
     const r = this.route(p);
@@ -131,7 +148,13 @@ export class ContainerFs implements FileSystem {
   }
   remove(p: string, opts: { recursive?: boolean } = {}): void {
     const r = this.route(p);
-    r.fs.remove(r.path, opts);
+    if (r.mount?.readOnly) throw new FsError('EROFS', p);
+    try {
+      r.fs.remove(r.path, opts);
+    } catch (e) {
+      if (e instanceof FsError) throw new FsError(e.code, p);
+      throw e;
+    }
   }
 }
 
@@ -245,4 +268,14 @@ export function containerFs(c: Cluster, pod: Pod, containerName: string): Contai
     }
   }
   return new ContainerFs(new MemFs(cr.fs), mounts);
+}
+
+/**
+ * Where a process started in the container (`kubectl exec … -- bash`) begins: the container's `workingDir` if the
+ * pod sets one, else the image's `WORKDIR` (httpd: /usr/local/apache2), else `/`, as the container runtime does.
+ */
+export function containerWorkingDir(_c: Cluster, pod: Pod, containerName: string): string {
+  const spec = [...pod.spec.containers, ...(pod.spec.initContainers ?? [])].find((x) => x.name === containerName);
+  if (spec?.workingDir) return spec.workingDir;
+  return (spec && lookupImage(spec.image)?.workingDir) ?? '/';
 }

@@ -6,7 +6,7 @@
 export type FsNode = { type: 'dir'; mtime: number } | { type: 'file'; content: string; mtime: number; mode?: number };
 
 /** Error codes as a POSIX shell reports them (`No such file or directory`, …). */
-export type FsErrorCode = 'ENOENT' | 'EISDIR' | 'ENOTDIR' | 'EEXIST' | 'ENOTEMPTY';
+export type FsErrorCode = 'ENOENT' | 'EISDIR' | 'ENOTDIR' | 'EEXIST' | 'ENOTEMPTY' | 'EROFS';
 
 export class FsError extends Error {
   constructor(
@@ -31,6 +31,8 @@ export function fsErrorText(code: FsErrorCode): string {
       return 'File exists';
     case 'ENOTEMPTY':
       return 'Directory not empty';
+    case 'EROFS':
+      return 'Read-only file system';
   }
 }
 

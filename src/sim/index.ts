@@ -4,7 +4,7 @@ export { SimError, formatFieldError, type FieldError, type SimErrorCode } from '
 export * from './types.js';
 export { resolveResource, resourceForKind, qualifiedResource, qualifiedSingular, apiVersionOf, RESOURCES, type ResourceInfo } from './resources.js';
 export { MemFs, FsError, fsErrorText, resolvePath, type FsNode } from './fs.js';
-export { containerFs, nodeDisk, type FileSystem } from './container-fs.js';
+export { containerFs, containerWorkingDir, nodeDisk, type FileSystem } from './container-fs.js';
 export { connect, connectToPod, connectToNode, httpRequest, ping, podByIP, listeners, policyAllows, sourceIP, hostsFileLookup, isIngressControllerPod, HOST_IP, type NetSource, type NetFailure, type HttpResult, type ConnectResult, type ServerEndpoint, type ViaService } from './network.js';
 export { admitService, loadBalancerController, inServiceCidr, ipToInt, intToIp, needsNodePorts, SERVICE_CIDR, NODE_PORT_MIN, NODE_PORT_MAX, type ServiceSpecFull } from './services.js';
 export { proxy, findFrontend, readyEndpoints, iptablesSave, portProtoHash, endpointChainName, servicePortName, type Frontend, type ProxyDecision, type ServiceEndpoint } from './kube-proxy.js';
@@ -12,6 +12,7 @@ export { resolve, lookupHost, answerFor, candidateNames, clusterDnsUp, parseReso
 export { endpointsController, resolveTargetPort } from './controllers/endpoints.js';
 export { lookupImage, parseImageRef, type ImageInfo } from './images.js';
 export { isPodReady, podDisplayStatus } from './controllers/pod-status.js';
+export { containerEnv, resolveContainerEnv, type ContainerEnvResult } from './controllers/container-env.js';
 export {
   routeIngressRequest,
   proxiedRequest,

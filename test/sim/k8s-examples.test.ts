@@ -4,7 +4,7 @@
  * file's outcome is what README.md says a cluster does with it: objects created (or refused with the apiserver's
  * words), Pods in the status the docs show, Services with the endpoints of their companion workloads.
  *
- * Pods whose image the simulator does not know (redis, debian, the guestbook images, ...) cannot be pulled, as in a
+ * Pods whose image the simulator does not know cannot be pulled, as in a
  * cluster without that registry: they are expected in ImagePullBackOff, and their endpoints not ready. Where the
  * simulator still differs from the docs for another reason, the entry says so in `gap` (asserted, so a fix shows).
  * The `service/` Service manifests with their workloads are also replayed in services-examples.test.ts.
@@ -36,11 +36,7 @@ const IPV6 = 'Invalid: Service "my-service" is invalid: spec.ipFamilies[0]: Inva
 
 const CASES: Record<string, Case> = {
   'admin/dns/busybox.yaml': { outcome: ['Pod/busybox'], pods: { Running: 1 } },
-  'admin/dns/dnsutils.yaml': {
-    outcome: ['Pod/dnsutils'],
-    pods: { Running: 1 },
-    gap: { pods: { CrashLoopBackOff: 1 }, why: "agnhost's image runs `pause` when given no arguments (its Dockerfile CMD); images.ts starts bare /agnhost, which exits" },
-  },
+  'admin/dns/dnsutils.yaml': { outcome: ['Pod/dnsutils'], pods: { Running: 1 } },
   'application/deployment.yaml': { outcome: ['Deployment/nginx-deployment'], pods: { Running: 2 } },
   'application/guestbook/frontend-deployment.yaml': { outcome: ['Deployment/frontend'], pods: { Running: 3 } },
   'application/guestbook/frontend-service.yaml': { with: ['application/guestbook/frontend-deployment.yaml'], outcome: ['Service/frontend'], pods: { Running: 3 }, endpoints: { frontend: 0 } },

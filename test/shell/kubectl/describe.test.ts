@@ -109,7 +109,7 @@ Containers:
       POD_IP:   (v1:status.podIP)
     Mounts:
       /etc/cfg from cfg (ro)
-      /usr/share/nginx/html from data (rw)
+      /var/cache/nginx from data (rw)
 Conditions:
   Type                        Status
   PodReadyToStartContainers   True 

@@ -1,5 +1,6 @@
 /** Shared set-up for the tool tests: a cluster with a few pods, a session, and a one-line runner. */
-import { Cluster } from '../../../src/sim/index.js';
+import { Cluster, nodeDisk } from '../../../src/sim/index.js';
+import { NGINX_WELCOME } from '../../../src/sim/images/web.js';
 import { ShellSession, type CommandResult } from '../../../src/shell/index.js';
 
 export const PODS = `apiVersion: v1
@@ -60,8 +61,12 @@ spec:
 
 /** A session over a fresh cluster; with `pods`, the PODS manifest applied and running. */
 export function session(opts: { pods?: boolean; nodes?: number } = {}): ShellSession {
-  const sh = new ShellSession(new Cluster({ nodes: opts.nodes ?? 1 }), { files: opts.pods ? { 'pods.yaml': PODS } : {} });
+  const cluster = new Cluster({ nodes: opts.nodes ?? 1 });
+  const sh = new ShellSession(cluster, { files: opts.pods ? { 'pods.yaml': PODS } : {} });
   if (opts.pods) {
+    // The hostPath mounted over nginx's html directory holds its welcome page (an empty one would answer 403).
+    for (const node of cluster.nodes()) nodeDisk(cluster, node.metadata.name).mkdir('/data/web', { parents: true });
+    for (const node of cluster.nodes()) nodeDisk(cluster, node.metadata.name).writeFile('/data/web/index.html', NGINX_WELCOME);
     const r = sh.run('kubectl apply -f pods.yaml');
     if (r.exitCode !== 0) throw new Error(r.stderr);
     sh.run('sleep 5');

@@ -49,7 +49,7 @@ describe('shells and working directories', () => {
     const sh = session({ pods: true });
     sh.run('kubectl exec -it test-pod -c c01 -- bash');
     expect(sh.prompt()).toBe('root@test-pod:/usr/local/apache2# ');
-    expect(sh.run('ls')).toEqual(out('htdocs\n'));
+    expect(sh.run('ls')).toEqual(out('bin  cgi-bin  conf  error  htdocs  icons  logs  modules\n'));
   });
 
   it('sh runs a script file; bash -c needs an argument; bad options are reported', () => {
