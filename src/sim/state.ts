@@ -69,6 +69,8 @@ export interface ContainerRuntime {
   nextPid?: number;
   /** Whether the container has ever started (its first start records Pulled/Created/Started once). */
   everStarted?: boolean;
+  /** Why the container could not be created (a missing ConfigMap/Secret key for its env): CreateContainerConfigError. */
+  configError?: string;
 }
 
 /** Per-pod runtime: containers and the pod's own volumes (emptyDir). */

@@ -10,6 +10,7 @@ import { initContainerFs } from '../container-fs.js';
 import { bindFailureLines, containerArgv, lookupImage, parseImageRef, pullError, type ImageInfo } from '../images.js';
 import { startProcesses } from '../processes.js';
 import { runProbe } from '../probes.js';
+import { resolveContainerEnv } from './container-env.js';
 import type { ContainerRuntime, PodRuntime } from '../state.js';
 import type { Container, ContainerStatus, Pod, Probe } from '../types.js';
 
@@ -241,7 +242,9 @@ export function syncContainer(c: Cluster, pod: Pod, rt: PodRuntime, spec: Contai
   const restartable = !cr.terminatedNow || restartAllowed(pod, cr.lastTerminated?.exitCode ?? 0);
   if (cr.startedAt === undefined && due && restartable) {
     const image = pull(c, pod, spec, cr, now);
-    if (image) {
+    cr.configError = image ? resolveContainerEnv(c, pod, spec).error : undefined;
+    if (cr.configError) c.recordEvent(pod, 'Warning', 'Failed', `Error: ${cr.configError}`, 'kubelet');
+    if (image && !cr.configError) {
       if (cr.pullFailedAt !== undefined) cr.backoffSeconds = 0;
       cr.pullFailedAt = undefined;
       if (cr.everStarted) nextBackoff(cr, now);
@@ -266,6 +269,10 @@ export function syncContainer(c: Cluster, pod: Pod, rt: PodRuntime, spec: Contai
   if (cr.neverPulled) {
     st.state = { waiting: { reason: 'ErrImageNeverPull', message: `Container image "${spec.image}" is not present with pull policy of Never` } };
     return { st, wake: Infinity };
+  }
+  if (cr.configError) {
+    st.state = { waiting: { reason: 'CreateContainerConfigError', message: cr.configError } };
+    return { st, wake: now + MOUNT_RETRY_MS };
   }
   if (cr.pullFailedAt !== undefined) {
     const fresh = now - cr.pullFailedAt < SYNC_MS;
