@@ -23,8 +23,8 @@ export function availableCommands(c: Cluster, location: Location): string[] {
 }
 
 /** Base-image tools beyond what `ImageInfo.tools` lists: Debian's coreutils/apt, and busybox's applets. */
-const DEBIAN_BASE = ['tee', 'cut', 'tr', 'uniq', 'base64', 'printf', 'printenv', 'egrep', 'apt'];
-const BUSYBOX_BASE = ['tee', 'cut', 'tr', 'uniq', 'base64', 'printf', 'printenv', 'egrep', 'less', 'more'];
+const DEBIAN_BASE = ['sed', 'tee', 'cut', 'tr', 'uniq', 'base64', 'printf', 'printenv', 'egrep', 'apt'];
+const BUSYBOX_BASE = ['sed', 'tee', 'cut', 'tr', 'uniq', 'base64', 'printf', 'printenv', 'egrep', 'less', 'more'];
 
 function containerTools(c: Cluster, location: Extract<Location, { type: 'container' }>): string[] {
   const pod = c.get<Pod>('Pod', location.namespace, location.pod);

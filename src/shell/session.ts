@@ -10,6 +10,7 @@ import { HOST_ETC_HOSTS, defaultCwd, defaultEnv, sameMachine } from './locations
 import { expandText, expandWord, type Expander } from './expand.js';
 import { expandHistory, literalOf, parse, type CommandList, type Pipeline, type Redirect, type SimpleCommand, type Word } from './parse.js';
 import { openTarget, routeOutput, sinkFor, type Sink } from './redirect.js';
+import { stamped } from './stamped-fs.js';
 import { fail, type ActionRecord, type CommandContext, type CommandResult, type Location, type SessionApi, type UiRequest } from './types.js';
 
 export { HOME };
@@ -73,14 +74,15 @@ export class ShellSession implements SessionApi {
     readonly options: ShellOptions = {},
   ) {
     this.homeFs = new MemFs();
-    this.homeFs.mkdir(HOME, { parents: true });
-    this.homeFs.mkdir('/tmp', { parents: true });
-    this.homeFs.mkdir('/etc', { parents: true });
-    this.homeFs.writeFile('/etc/hosts', HOST_ETC_HOSTS);
+    const mtime = cluster.now();
+    this.homeFs.mkdir(HOME, { parents: true, mtime });
+    this.homeFs.mkdir('/tmp', { parents: true, mtime });
+    this.homeFs.mkdir('/etc', { parents: true, mtime });
+    this.homeFs.writeFile('/etc/hosts', HOST_ETC_HOSTS, { mtime });
     for (const [rel, content] of Object.entries(options.files ?? {})) {
       const p = resolvePath(HOME, rel);
-      this.homeFs.mkdir(p.slice(0, p.lastIndexOf('/')) || '/', { parents: true });
-      this.homeFs.writeFile(p, content);
+      this.homeFs.mkdir(p.slice(0, p.lastIndexOf('/')) || '/', { parents: true, mtime });
+      this.homeFs.writeFile(p, content, { mtime });
     }
     const env = new Map<string, string>([
       ['HOME', HOME],
@@ -336,11 +338,13 @@ export class ShellSession implements SessionApi {
 
   /** The file system at a location. A container that is not running has none. */
   fsAt(location: Location): FileSystem | undefined {
-    if (location.type === 'host') return this.homeFs;
-    if (location.type === 'node') return nodeDisk(this.cluster, location.node);
+    const now = (): number => this.cluster.now();
+    if (location.type === 'host') return stamped(this.homeFs, now);
+    if (location.type === 'node') return stamped(nodeDisk(this.cluster, location.node), now);
     const pod = this.cluster.get<Pod>('Pod', location.namespace, location.pod);
     if (!pod || this.containerStartedAt(location) === undefined) return undefined;
-    return containerFs(this.cluster, pod, location.container);
+    const cfs = containerFs(this.cluster, pod, location.container);
+    return cfs && stamped(cfs, now);
   }
 
   // ---- execution ----------------------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ import { ping } from './ping.js';
 import { printf } from './printf.js';
 import { ps } from './ps.js';
 import { rm } from './rm.js';
+import { sed } from './sed.js';
 import { shellC } from './sh.js';
 import { sleep } from './sleep.js';
 import { sort } from './sort.js';
@@ -44,7 +45,7 @@ import { wc } from './wc.js';
 import { wget } from './wget.js';
 
 /** Text tools every location has (a container only if its image ships them). */
-const COREUTILS: Record<string, CommandFn> = { ls, cat, echo, mkdir, rm, cp, mv, touch, grep, egrep: grep, head, tail, wc, sort, uniq, cut, tr, sleep, base64, env, printenv, printf, date, whoami, id, uname, hostname, tee, less: pager, more: pager };
+const COREUTILS: Record<string, CommandFn> = { ls, cat, echo, mkdir, rm, cp, mv, touch, grep, egrep: grep, head, tail, wc, sort, uniq, cut, tr, sleep, base64, env, printenv, sed, printf, date, whoami, id, uname, hostname, tee, less: pager, more: pager };
 
 /** Commands on the learner's machine (kubectl is added by commands.ts). */
 export const HOST_TOOLS: Record<string, CommandFn> = { ...COREUTILS, curl, wget, minikube, sudo, ip, ping, nano: editor, vi: editor, vim: editor, edit: editor, watch, sh: shellC, bash: shellC };

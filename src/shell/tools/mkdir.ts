@@ -1,7 +1,7 @@
-/** `mkdir [-p] [-v] DIR…`, with coreutils' messages. */
+/** `mkdir [-p] [-v] DIR…`, with coreutils' messages (busybox's in busybox images). */
 import { FsError, fsErrorText } from '../../sim/index.js';
 import type { CommandFn } from '../types.js';
-import { getopt, help, isResult, pathOf } from './util.js';
+import { getopt, help, isBusybox, isResult, pathOf } from './util.js';
 
 const USAGE = 'Usage: mkdir [OPTION]... DIRECTORY...';
 
@@ -18,7 +18,7 @@ export const mkdir: CommandFn = (ctx) => {
       if (p.opts.has('v')) out += `mkdir: created directory '${d}'\n`;
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
-      err += `mkdir: cannot create directory ‘${d}’: ${fsErrorText(e.code)}\n`;
+      err += isBusybox(ctx) ? `mkdir: can't create directory '${d}': ${fsErrorText(e.code)}\n` : `mkdir: cannot create directory ‘${d}’: ${fsErrorText(e.code)}\n`;
     }
   }
   return { stdout: out, stderr: err, exitCode: err ? 1 : 0 };

@@ -1,6 +1,6 @@
-/** `rm [-r] [-f] FILE…`, with coreutils' messages (a directory needs `-r`). */
+/** `rm [-r] [-f] FILE…`, with coreutils' messages (busybox's in busybox images; a directory needs `-r`). */
 import type { CommandFn } from '../types.js';
-import { getopt, help, isResult, pathOf } from './util.js';
+import { getopt, help, isBusybox, isResult, pathOf } from './util.js';
 
 const USAGE = 'Usage: rm [OPTION]... [FILE]...';
 
@@ -11,6 +11,7 @@ export const rm: CommandFn = (ctx) => {
   const force = p.opts.has('f');
   const recursive = p.opts.has('r') || p.opts.has('R');
   if (!p.operands.length) return force ? { stdout: '', stderr: '', exitCode: 0 } : { stdout: '', stderr: "rm: missing operand\nTry 'rm --help' for more information.\n", exitCode: 1 };
+  const cannot = isBusybox(ctx) ? "can't remove" : 'cannot remove';
   let out = '';
   let err = '';
   for (const f of p.operands) {
@@ -20,11 +21,11 @@ export const rm: CommandFn = (ctx) => {
     }
     const full = pathOf(ctx, f);
     if (!ctx.fs.exists(full)) {
-      if (!force) err += `rm: cannot remove '${f}': No such file or directory\n`;
+      if (!force) err += `rm: ${cannot} '${f}': No such file or directory\n`;
       continue;
     }
     if (ctx.fs.isDir(full) && !recursive) {
-      err += `rm: cannot remove '${f}': Is a directory\n`;
+      err += `rm: ${isBusybox(ctx) ? `'${f}' is a directory` : `cannot remove '${f}': Is a directory`}\n`;
       continue;
     }
     if (full === '/') {

@@ -2,7 +2,7 @@
  * Helpers shared by the tools: GNU-style option parsing (clustered short flags, `-n5`, `--long=value`, `--`), paths
  * with `~`, and reading files or stdin with coreutils' error wording.
  */
-import { FsError, fsErrorText, resolvePath } from '../../sim/index.js';
+import { FsError, fsErrorText, lookupImage, resolvePath, type Pod } from '../../sim/index.js';
 import type { CommandContext, CommandResult } from '../types.js';
 
 /** A tool's options: short flags without a value, short flags with one, long names mapped to a short letter. */
@@ -106,6 +106,9 @@ export function pathOf(ctx: CommandContext, p: string): string {
   return resolvePath(ctx.cwd, p.replace(/^~(?=\/|$)/, ctx.env.get('HOME') ?? '/'));
 }
 
+/** Busybox applets that say `can't open 'f'` where GNU says `f:`. */
+const CANT_OPEN = new Set(['cat', 'tail']);
+
 /** The contents of each file operand (stdin for none or `-`), collecting `tool: f: No such file or directory`. */
 export function readInputs(ctx: CommandContext, tool: string, files: string[]): { inputs: { name: string; text: string }[]; err: string } {
   if (files.length === 0) return { inputs: [{ name: '(standard input)', text: ctx.stdin }], err: '' };
@@ -120,7 +123,7 @@ export function readInputs(ctx: CommandContext, tool: string, files: string[]): 
       inputs.push({ name: f, text: ctx.fs.readFile(pathOf(ctx, f)) });
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
-      err += `${tool}: ${f}: ${fsErrorText(e.code)}\n`;
+      err += isBusybox(ctx) && CANT_OPEN.has(tool) ? `${tool}: can't open '${f}': ${fsErrorText(e.code)}\n` : `${tool}: ${f}: ${fsErrorText(e.code)}\n`;
     }
   }
   return { inputs, err };
@@ -137,4 +140,14 @@ export function lines(text: string): string[] {
 /** A `--help` result. */
 export function help(text: string): CommandResult {
   return { stdout: text.endsWith('\n') ? text : text + '\n', stderr: '', exitCode: 0 };
+}
+
+/** Whether the command runs in a busybox-based container (busybox, alpine), whose applets word errors their own way. */
+export function isBusybox(ctx: Pick<CommandContext, 'location' | 'cluster'>): boolean {
+  const loc = ctx.location;
+  if (loc.type !== 'container') return false;
+  const pod = ctx.cluster.get<Pod>('Pod', loc.namespace, loc.pod);
+  const spec = pod?.spec.containers.find((x) => x.name === loc.container);
+  const os = spec ? lookupImage(spec.image)?.os : undefined;
+  return os === 'busybox' || os === 'alpine' || os === 'none';
 }

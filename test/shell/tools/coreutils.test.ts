@@ -26,8 +26,8 @@ describe('ls, cat, mkdir, rm, cp, mv, touch', () => {
     );
     expect(sh.run('ls | wc -l')).toEqual(out('14\n'));
     expect(sh.run('ls > list.txt; head -2 list.txt')).toEqual(out('deployment-00.yaml\ndeployment-01.yaml\n'));
-    expect(sh.run('ls -l deployment-00.yaml')).toEqual(out('-rw-r--r-- 1 learner learner 0 Jan  1 12:00 deployment-00.yaml\n'));
-    expect(sh.run('echo hello > a && mkdir d && ls -l a d deployment-13.yaml')).toEqual(out('-rw-r--r-- 1 learner learner 6 Jan  1 12:00 a\n-rw-r--r-- 1 learner learner 0 Jan  1 12:00 deployment-13.yaml\n\nd:\ntotal 0\n'));
+    expect(sh.run('ls -l deployment-00.yaml')).toEqual(out('-rw-r--r-- 1 learner learner 0 Jan  1 12:21 deployment-00.yaml\n'));
+    expect(sh.run('echo hello > a && mkdir d && ls -l a d deployment-13.yaml')).toEqual(out('-rw-r--r-- 1 learner learner 6 Jan  1 12:21 a\n-rw-r--r-- 1 learner learner 0 Jan  1 12:21 deployment-13.yaml\n\nd:\ntotal 0\n'));
   });
 
   it('creates, copies, moves and removes', () => {
