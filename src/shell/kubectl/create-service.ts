@@ -38,7 +38,7 @@ export function parseTcp(spec: string): TcpPort | string {
 
 export function createService(ctx: CommandContext, args: string[]): CommandResult {
   const { sub: typeWord, rest } = splitSubcommand(args);
-  const t = typeWord ? TYPES[typeWord] : undefined;
+  const t = typeWord && Object.hasOwn(TYPES, typeWord) ? TYPES[typeWord] : undefined;
   if (!typeWord || !t) {
     if (typeWord) return { stdout: '', stderr: `error: unknown command "${typeWord}" for "kubectl create service"\n`, exitCode: 1 };
     return { stdout: '', stderr: helpText('create service') ?? 'Create a service using a specified subcommand.\n', exitCode: 1 };

@@ -67,7 +67,7 @@ export function oneName(positionals: string[], cmdPath: string): string | Comman
 
 export const create: Verb = (ctx, args) => {
   const { sub, rest } = splitSubcommand(args);
-  if (sub !== undefined && SUBCOMMANDS[sub]) return SUBCOMMANDS[sub](ctx, rest);
+  if (sub !== undefined && Object.hasOwn(SUBCOMMANDS, sub)) return SUBCOMMANDS[sub]!(ctx, rest);
   if (sub !== undefined && UNMODELLED.includes(sub)) return { stdout: '', stderr: `error: kubectl create ${sub} is not available in this sandbox (it simulates networking objects)\n`, exitCode: 1 };
   return createFromFiles(ctx, args);
 };

@@ -89,7 +89,7 @@ export function dispatch(ctx: CommandContext, verbs: Record<string, (ctx: Comman
     const text = path ? helpText(path) : undefined;
     if (text) return help(text);
   }
-  const verb = verbs[name];
+  const verb = Object.hasOwn(verbs, name) ? verbs[name] : undefined;
   if (verb) return verb(ctx, rest);
   if (KUBECTL_COMMANDS.includes(name)) {
     return { stdout: '', stderr: `error: "kubectl ${name}" is not available in this simulated cluster\n`, exitCode: 1 };

@@ -35,3 +35,12 @@ describe('global flags before the verb (cobra skips a global flag and its value 
     expect(sh.run('kubectl -n default run p --image=nginx')).toEqual(ok('pod/p created\n'));
   });
 });
+
+describe('words that are Object.prototype members are not verbs or subcommands', () => {
+  it('kubectl constructor, create constructor, create service __proto__ get kubectl errors', () => {
+    const sh = new ShellSession(new Cluster());
+    expect(sh.run('kubectl constructor')).toEqual({ stdout: '', stderr: 'error: unknown command "constructor" for "kubectl"\n', exitCode: 1 });
+    expect(sh.run('kubectl create constructor x')).toEqual({ stdout: '', stderr: "error: Unexpected args: [constructor x]\nSee 'kubectl create -h' for help and examples\n", exitCode: 1 });
+    expect(sh.run('kubectl create service __proto__ x')).toEqual({ stdout: '', stderr: 'error: unknown command "__proto__" for "kubectl create service"\n', exitCode: 1 });
+  });
+});
