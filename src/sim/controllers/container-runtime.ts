@@ -10,6 +10,7 @@ import { initContainerFs } from '../container-fs.js';
 import { bindFailureLines, containerArgv, lookupImage, parseImageRef, pullError, type ImageInfo } from '../images.js';
 import { startProcesses } from '../processes.js';
 import { runProbe } from '../probes.js';
+import { scriptOutput } from '../shell-script.js';
 import { resolveContainerEnv } from './container-env.js';
 import type { ContainerRuntime, PodRuntime } from '../state.js';
 import type { Container, ContainerStatus, Pod, Probe } from '../types.js';
@@ -134,7 +135,7 @@ function startContainer(c: Cluster, pod: Pod, rt: PodRuntime, spec: Container, c
   cr.exitAt = undefined;
   c.recordEvent(pod, 'Normal', 'Created', `Created container: ${spec.name}`, 'kubelet');
   c.recordEvent(pod, 'Normal', 'Started', `Started container ${spec.name}`, 'kubelet');
-  const lines = image.startupLogs(argv, pod.status.podIP ?? '');
+  const lines = [...image.startupLogs(argv, pod.status.podIP ?? ''), ...(main.type === 'sleep' ? scriptOutput(argv) : [])];
   const clash = main.type === 'serve' ? portClash(rt, pod, spec.name, main.servers) : undefined;
   if (clash !== undefined) {
     cr.processes = [];
