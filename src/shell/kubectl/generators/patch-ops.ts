@@ -19,6 +19,7 @@ export function mergePatch(target: Json, patch: Json): Json {
   if (!isRec(patch)) return structuredClone(patch);
   const out: Rec = isRec(target) ? { ...target } : {};
   for (const [k, v] of Object.entries(patch)) {
+    if (k === '__proto__') continue;
     if (v === null) delete out[k];
     else out[k] = mergePatch(out[k], v);
   }
@@ -43,7 +44,7 @@ function stripDirectives(v: Json): Json {
   if (Array.isArray(v)) return v.filter((x) => !(isRec(x) && x.$patch === 'delete')).map(stripDirectives);
   if (!isRec(v)) return v;
   const out: Rec = {};
-  for (const [k, x] of Object.entries(v)) if (!k.startsWith('$') && !k.startsWith('$setElementOrder/') && x !== null) out[k] = stripDirectives(x);
+  for (const [k, x] of Object.entries(v)) if (!k.startsWith('$') && k !== '__proto__' && x !== null) out[k] = stripDirectives(x);
   return out;
 }
 
@@ -71,7 +72,7 @@ export function strategicMerge(live: Json, patch: Json, path: string[] = [], kin
   if (patch.$patch === 'replace') return stripDirectives(patch);
   const out: Rec = isRec(live) ? { ...live } : {};
   for (const [k, v] of Object.entries(patch)) {
-    if (k.startsWith('$')) continue;
+    if (k.startsWith('$') || k === '__proto__') continue;
     if (v === null) delete out[k];
     else if (Array.isArray(v)) out[k] = mergeStrategicList(out[k], v, [...path, k], kind);
     else if (isRec(v)) out[k] = strategicMerge(out[k], v, [...path, k], kind);
@@ -119,14 +120,14 @@ function containerOf(v: Json): Container | undefined {
   }
   if (!isRec(v)) return undefined;
   return {
-    get: (k) => v[k],
-    has: (k) => k in v,
+    get: (k) => (Object.hasOwn(v, k) ? v[k] : undefined),
+    has: (k) => Object.hasOwn(v, k),
     set: (k, x) => {
-      v[k] = x;
+      Object.defineProperty(v, k, { value: x, enumerable: true, writable: true, configurable: true });
       return undefined;
     },
     remove: (k) => {
-      if (!(k in v)) return `Unable to remove nonexistent key: ${k}: missing value`;
+      if (!Object.hasOwn(v, k)) return `Unable to remove nonexistent key: ${k}: missing value`;
       delete v[k];
       return undefined;
     },
