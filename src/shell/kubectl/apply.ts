@@ -8,7 +8,7 @@ import { SimError, resourceForVersionKind } from '../../sim/index.js';
 import type { CommandResult } from '../types.js';
 import { usageError } from './errors.js';
 import { arr, bool, parseFlags, str } from './flags.js';
-import { formatVisitErrors, readManifestArgs, type VisitError } from './generators/files.js';
+import { formatVisitErrors, mappingError, readManifestArgs, type VisitError } from './generators/files.js';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunOf, printObject } from './generators/output.js';
 import { checkWriteFlags } from './generators/write.js';
 import { LAST_APPLIED, threeWayMerge, withLastApplied } from './generators/three-way.js';
@@ -45,10 +45,7 @@ export const apply: Verb = (ctx, args) => {
   for (const { obj, source } of objects) {
     const info = resourceForVersionKind(String(obj.apiVersion), String(obj.kind));
     if (!info) {
-      visitErrors.push({
-        type: 'text',
-        text: `resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: "${obj.metadata?.namespace ?? ''}" from "${source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`,
-      });
+      visitErrors.push({ type: 'text', text: mappingError(obj, source) });
       continue;
     }
     const targetNs = info.namespaced ? (obj.metadata?.namespace ?? ns ?? 'default') : undefined;

@@ -13,7 +13,7 @@ import { createIngress } from './create-ingress.js';
 import { createService } from './create-service.js';
 import { usageError, usageErrorf } from './errors.js';
 import { arr, bool, parseFlags, str, type FlagSpec } from './flags.js';
-import { formatVisitErrors, readManifestArgs, type VisitError } from './generators/files.js';
+import { formatVisitErrors, mappingError, readManifestArgs, type VisitError } from './generators/files.js';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunOf, printObject } from './generators/output.js';
 import { splitSubcommand } from './generators/subcommand.js';
 import { checkWriteFlags } from './generators/write.js';
@@ -89,7 +89,7 @@ function createFromFiles(ctx: CommandContext, args: string[]): CommandResult {
   let out = '';
   for (const { obj, source } of objects) {
     if (!resourceForVersionKind(String(obj.apiVersion), String(obj.kind))) {
-      visitErrors.push({ type: 'text', text: `resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: "${obj.metadata?.namespace ?? ''}" from "${source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first` });
+      visitErrors.push({ type: 'text', text: mappingError(obj, source) });
       continue;
     }
     try {

@@ -4,11 +4,11 @@
  * objects it owns go with it (the garbage collector's background propagation). Errors come after the successes.
  * https://kubernetes.io/docs/reference/kubectl/generated/kubectl_delete/
  */
-import { SimError, resourceForKind, type KubeObject } from '../../sim/index.js';
+import { SimError, resourceForKind, resourceForVersionKind, type KubeObject } from '../../sim/index.js';
 import type { CommandContext, CommandResult } from '../types.js';
 import { errorText, usageError } from './errors.js';
 import { arr, bool, parseFlags, str, type ParsedFlags } from './flags.js';
-import { readManifestArgs } from './generators/files.js';
+import { mappingError, readManifestArgs } from './generators/files.js';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, PRINT_FLAGS, dryRunOf, type DryRun } from './generators/output.js';
 import { findTargets, parseTargets } from './generators/targets.js';
 import type { Verb } from './index.js';
@@ -72,7 +72,11 @@ export const del: Verb = (ctx, args) => {
     const r = readManifestArgs(ctx, files, bool(f, 'recursive'));
     errors.push(...r.errors.map((e) => (e.type === 'text' ? e.text : errorText(e.error))));
     for (const { obj, source } of r.objects) {
-      const info = resourceForKind(String(obj.kind));
+      const info = resourceForVersionKind(String(obj.apiVersion), String(obj.kind));
+      if (!info) {
+        errors.push(mappingError(obj, source));
+        continue;
+      }
       const name = obj.metadata?.name ?? '';
       const target = info ? ctx.cluster.get(info.kind, info.namespaced ? (obj.metadata?.namespace ?? ns ?? 'default') : undefined, name) : undefined;
       if (target) objects.push({ obj: target, source });
@@ -101,7 +105,7 @@ export const del: Verb = (ctx, args) => {
     stdout += deleteLine(obj, f, force, dry.value);
   }
   const warning = (force && objects.length && dry.value === 'none' ? FORCE_WARNING : '') + dry.warning;
-  const result: CommandResult = { stdout, stderr: warning + errors.map((e) => e + '\n').join(''), exitCode: errors.length ? 1 : 0 };
+  const result: CommandResult = { stdout, stderr: warning + joinErrors(errors), exitCode: errors.length ? 1 : 0 };
   return result;
 };
 
@@ -116,4 +120,13 @@ function recreateKubernetesService(ctx: CommandContext, old: KubeObject): void {
 /** True while the object exists (an earlier deletion in the same command may have taken it with it). */
 function stillThere(ctx: CommandContext, obj: KubeObject): boolean {
   return !!ctx.cluster.get(obj.kind, obj.metadata.namespace, obj.metadata.name);
+}
+
+/**
+ * `cmdutil.CheckErr` on delete's aggregate: a lone error that is not an apiserver status gets `error: `; several print
+ * one message a line, unprefixed.
+ */
+function joinErrors(errors: string[]): string {
+  if (errors.length === 1) return (/^(error: |Error from server|The )/.test(errors[0]!) ? errors[0]! : `error: ${errors[0]!}`) + '\n';
+  return errors.map((e) => e.replace(/^error: /, '') + '\n').join('');
 }

@@ -3,10 +3,10 @@
  * deletes and re-creates it (`pod "x" deleted` then `pod/x replaced`). Missing objects fail as kubectl reports them:
  * `Error from server (NotFound): error when replacing "pod.yaml": pods "x" not found`.
  */
-import { SimError, qualifiedResource, resourceForKind } from '../../sim/index.js';
+import { SimError, qualifiedResource, resourceForVersionKind } from '../../sim/index.js';
 import { usageError } from './errors.js';
 import { arr, bool, parseFlags, str } from './flags.js';
-import { formatVisitErrors, readManifestArgs, type VisitError } from './generators/files.js';
+import { formatVisitErrors, mappingError, readManifestArgs, type VisitError } from './generators/files.js';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, PRINT_FLAGS, dryRunOf, printObject } from './generators/output.js';
 import { replaceStored } from './generators/replace-object.js';
 import { checkWriteFlags } from './generators/write.js';
@@ -43,9 +43,9 @@ export const replace: Verb = (ctx, args) => {
   const visitErrors: VisitError[] = [...errors];
   let out = '';
   for (const { obj, source } of objects) {
-    const info = resourceForKind(String(obj.kind));
+    const info = resourceForVersionKind(String(obj.apiVersion), String(obj.kind));
     if (!info) {
-      visitErrors.push({ type: 'text', text: `resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: "${obj.metadata?.namespace ?? ''}" from "${source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first` });
+      visitErrors.push({ type: 'text', text: mappingError(obj, source) });
       continue;
     }
     const namespace = info.namespaced ? (obj.metadata?.namespace ?? ns ?? 'default') : undefined;

@@ -46,7 +46,7 @@ export const scale: Verb = (ctx, args) => {
   if (typeof found === 'string') return { stdout: '', stderr: found + '\n', exitCode: 1 };
   if (found.objects.length === 0) {
     // scale.go wraps the lookup error with %w, so it prints as a plain error, not `Error from server (…)`.
-    const why = found.errors.map((e) => e.replace(/^Error from server \([A-Za-z]+\): /, '')).join(', ');
+    const why = found.errors.map((e) => e.replace(/^Error from server \([A-Za-z]+\): /, '').replace(/^error: /, '')).join(', ');
     return { stdout: '', stderr: `error: no objects passed to scale${why ? ` ${why}` : ''}\n`, exitCode: 1 };
   }
   let stdout = '';

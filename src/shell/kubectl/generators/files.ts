@@ -64,6 +64,14 @@ export function readManifestArgs(ctx: CommandContext, files: string[], recursive
 }
 
 /**
+ * The RESTMapper's refusal of a kind/version the apiserver does not serve (a typo'd kind, `apps/v1` written as `v1`),
+ * as kubectl prints it for `-f` files: `resource mapping not found for name: "x" namespace: "" from "f.yaml": …`.
+ */
+export function mappingError(obj: KubeObject, source: string): string {
+  return `resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: "${obj.metadata?.namespace ?? ''}" from "${source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`;
+}
+
+/**
  * `cmdutil.CheckErr` over the collected errors: a lone Invalid error prints `The Kind "name" is invalid: …`, a lone
  * other error its standard message; several print one message each (Invalid ones keep their `error when …` source).
  */

@@ -3,11 +3,11 @@
  * `TYPE -l SELECTOR`, `TYPE --all` (`all` meaning pods, services, deployments, replicasets, …), with kubectl's errors
  * (`error: the server doesn't have a resource type "x"`, `Error from server (NotFound): pods "x" not found`).
  */
-import { SimError, qualifiedResource, resolveResource, type Cluster, type KubeObject, type ResourceInfo } from '../../../sim/index.js';
+import { SimError, qualifiedResource, resolveResource, resourceForVersionKind, type Cluster, type KubeObject, type ResourceInfo } from '../../../sim/index.js';
 import type { CommandContext } from '../../types.js';
 import { errorText } from '../errors.js';
 import { parseSelector } from '../selector.js';
-import { readManifestArgs } from './files.js';
+import { mappingError, readManifestArgs } from './files.js';
 
 const ALL = ['pods', 'replicationcontrollers', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'jobs'];
 
@@ -93,8 +93,12 @@ export function resolveObjects(
   if (o.files.length) {
     const r = readManifestArgs(ctx, o.files, o.recursive);
     for (const e of r.errors) errors.push(e.type === 'text' ? `error: ${e.text}` : errorText(e.error));
-    for (const { obj } of r.objects) {
-      const info = resolveResource(String(obj.kind));
+    for (const { obj, source } of r.objects) {
+      const info = resourceForVersionKind(String(obj.apiVersion), String(obj.kind));
+      if (!info) {
+        errors.push(`error: ${mappingError(obj, source)}`);
+        continue;
+      }
       const name = obj.metadata?.name ?? '';
       const found = info ? ctx.cluster.get(info.kind, info.namespaced ? (obj.metadata?.namespace ?? o.namespace ?? 'default') : undefined, name) : undefined;
       if (found) objects.push(found);
