@@ -71,3 +71,19 @@ describe('kubectl apply with a YAML error part-way through a file', () => {
     expect([c.get('ConfigMap', 'default', 'one') !== undefined, c.get('ConfigMap', 'default', 'three') !== undefined]).toEqual([true, false]);
   });
 });
+
+describe('other -f verbs with objects they cannot map', () => {
+  it('delete deletes what it can map, then names the rest; a lone path error gets error:', () => {
+    const c = new Cluster();
+    const sh = new ShellSession(c, { files: { 'f.yaml': UNKNOWN } });
+    sh.run('kubectl create configmap ok');
+    expect(sh.run('kubectl delete -f f.yaml')).toEqual({
+      stdout: 'configmap "ok" deleted\n',
+      stderr:
+        'resource mapping not found for name: "x" namespace: "" from "f.yaml": no matches for kind "Widget" in version "v1"\nensure CRDs are installed first\n' +
+        'resource mapping not found for name: "d" namespace: "" from "f.yaml": no matches for kind "Deployment" in version "v1"\nensure CRDs are installed first\n',
+      exitCode: 1,
+    });
+    expect(sh.run('kubectl delete -f nope.yaml')).toEqual({ stdout: '', stderr: 'error: the path "nope.yaml" does not exist\n', exitCode: 1 });
+  });
+});
