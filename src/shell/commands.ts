@@ -36,13 +36,19 @@ function containerTools(c: Cluster, location: Extract<Location, { type: 'contain
   return [...tools, ...base, ...(rt?.installed ?? [])];
 }
 
+/** A table's own entry (typing `valueOf` or `constructor` must not find Object.prototype's). */
+function own(table: Record<string, CommandFn>, name: string): CommandFn | undefined {
+  return Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
 /** The implementation for `name` at `location`, or the error result to return instead. */
 export function commandFor(c: Cluster, location: Location, name: string, options: { allowed?: string[]; disabled?: string[] } = {}): CommandFn | CommandResult {
   const base = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name;
-  if (BUILTINS[base]) return BUILTINS[base]!;
+  const builtin = own(BUILTINS, base);
+  if (builtin) return builtin;
   if (location.type === 'host') {
     const cmds = hostCommands();
-    const fn = cmds[base];
+    const fn = own(cmds, base);
     if (!fn) return fail(`bash: ${name}: command not found`, 127);
     if (options.disabled?.includes(base) || (options.allowed && !options.allowed.includes(base))) {
       return fail(`bash: ${name}: this command is disabled in this lesson`, 126);
@@ -50,10 +56,10 @@ export function commandFor(c: Cluster, location: Location, name: string, options
     return fn;
   }
   if (location.type === 'node') {
-    return NODE_TOOLS[base] ?? fail(`-bash: ${name}: command not found`, 127);
+    return own(NODE_TOOLS, base) ?? fail(`-bash: ${name}: command not found`, 127);
   }
   const tools = containerTools(c, location);
   const shell = location.shell === 'sh' ? 'sh' : 'bash';
   if (!tools.includes(base)) return fail(shell === 'sh' ? `sh: ${name}: not found` : `bash: ${name}: command not found`, 127);
-  return CONTAINER_TOOLS[base] ?? fail(`${shell}: ${name}: not available in this sandbox`, 127);
+  return own(CONTAINER_TOOLS, base) ?? fail(`${shell}: ${name}: not available in this sandbox`, 127);
 }

@@ -3,4 +3,5 @@ export { ShellSession, HOME, type ShellOptions, type SessionSnapshot } from './s
 export { availableCommands } from './commands.js';
 export { parse } from './parse.js';
 export { parseManifests } from './manifest.js';
-export type { ActionRecord, CommandResult, Location, UiRequest } from './types.js';
+export { outputChunks } from './types.js';
+export type { ActionRecord, CommandResult, Location, OutputChunk, UiRequest } from './types.js';

@@ -5,7 +5,7 @@
  * stdout: what `kubectl logs` shows) behave as on Linux.
  */
 import { FsError, fsErrorText, type Cluster, type FileSystem, type Pod } from '../sim/index.js';
-import type { CommandResult, Location } from './types.js';
+import { fromChunks, outputChunks, type CommandResult, type Location, type OutputChunk } from './types.js';
 
 /** Where file descriptor 1 or 2 writes. */
 export type Sink = { type: 'stdout' } | { type: 'stderr' } | { type: 'null' } | { type: 'file'; path: string; append: boolean } | { type: 'pid1' };
@@ -50,25 +50,23 @@ export interface RouteTarget {
 
 /** Sends a command's stdout and stderr where its redirections point; returns what still reaches the terminal. */
 export function routeOutput(result: CommandResult, fd1: Sink, fd2: Sink, t: RouteTarget): CommandResult {
-  let stdout = '';
-  let stderr = '';
+  const shown: OutputChunk[] = [];
   const emit = (sink: Sink, text: string): void => {
     if (!text) return;
-    if (sink.type === 'stdout') stdout += text;
-    else if (sink.type === 'stderr') stderr += text;
+    if (sink.type === 'stdout') shown.push({ fd: 1, text });
+    else if (sink.type === 'stderr') shown.push({ fd: 2, text });
     else if (sink.type === 'pid1') appendPid1(t, text);
     else if (sink.type === 'file') {
       try {
         t.fs?.writeFile(sink.path, text, { append: true });
       } catch (e) {
         if (!(e instanceof FsError)) throw e;
-        stderr += `${t.shell}: ${sink.path}: ${fsErrorText(e.code)}\n`;
+        shown.push({ fd: 2, text: `${t.shell}: ${sink.path}: ${fsErrorText(e.code)}\n` });
       }
     }
   };
-  emit(fd1, result.stdout);
-  emit(fd2, result.stderr);
-  return { stdout, stderr, exitCode: result.exitCode };
+  for (const c of outputChunks(result)) emit(c.fd === 1 ? fd1 : fd2, c.text);
+  return fromChunks(shown, result.exitCode);
 }
 
 /** `echo … >> /proc/1/fd/1` in a container: lines appear in the container's log (`kubectl logs`). */

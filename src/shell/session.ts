@@ -11,7 +11,7 @@ import { expandText, expandWord, type Expander } from './expand.js';
 import { expandHistory, literalOf, parse, type CommandList, type Pipeline, type Redirect, type SimpleCommand, type Word } from './parse.js';
 import { openTarget, routeOutput, sinkFor, type Sink } from './redirect.js';
 import { stamped } from './stamped-fs.js';
-import { fail, type ActionRecord, type CommandContext, type CommandResult, type Location, type SessionApi, type UiRequest } from './types.js';
+import { fail, fromChunks, outputChunks, type ActionRecord, type CommandContext, type CommandResult, type Location, type OutputChunk, type SessionApi, type UiRequest } from './types.js';
 
 export { HOME };
 const MAX_DEPTH = 8;
@@ -68,6 +68,8 @@ export class ShellSession implements SessionApi {
   /** Status of the last command substitution (what `X=$(false)` leaves in `$?`). */
   private lastSubExit = 0;
   lastExit = 0;
+  /** What the last `run` printed, in terminal order. */
+  private lastChunks: OutputChunk[] = [];
 
   constructor(
     readonly cluster: Cluster,
@@ -169,16 +171,25 @@ export class ShellSession implements SessionApi {
         if (this.pendingExit !== undefined) result = this.leaveInteractive(result, this.pendingExit);
       }
     }
-    if (echo) result = { ...result, stdout: echo + result.stdout };
-    if (this.leftOutput) result = { ...result, stdout: result.stdout + this.leftOutput };
+    let chunks = [{ fd: 1 as const, text: echo }, ...outputChunks(result), { fd: 1 as const, text: this.leftOutput }];
     this.leftOutput = '';
     this.pendingExit = undefined;
     this.cluster.advance(COMMAND_TICK_MS);
     const died = this.endDeadShells();
-    if (died) result = { stdout: result.stdout, stderr: result.stderr + died.stderr, exitCode: died.exitCode };
+    if (died) chunks = [...chunks, { fd: 2, text: died.stderr }];
+    result = fromChunks(chunks, died ? died.exitCode : result.exitCode);
+    this.lastChunks = result.chunks ?? [];
     this.lastExit = result.exitCode;
     this.frame.env.set('?', String(result.exitCode));
-    return result;
+    return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
+  }
+
+  /**
+   * What the last `run` printed, stdout and stderr interleaved as a terminal shows them (a UI renders these; `run`'s
+   * result keeps the two streams apart).
+   */
+  lastOutput(): OutputChunk[] {
+    return this.lastChunks.map((c) => ({ ...c }));
   }
 
   /** `exit` typed at a prompt: leave the nested shell, printing what bash (`exit`) or a login shell (`logout`) prints. */
@@ -186,11 +197,11 @@ export class ShellSession implements SessionApi {
     const loc = this.frame.location;
     if (!this.leave()) {
       this.request({ type: 'exit-tutor' });
-      return { stdout: result.stdout + 'exit\n', stderr: result.stderr, exitCode: code };
+      return fromChunks([...outputChunks(result), { fd: 1, text: 'exit\n' }], code);
     }
     const said = loc.type === 'node' ? 'logout\n' : loc.type === 'container' && loc.shell === 'sh' ? '' : 'exit\n';
     const tail = loc.type === 'container' && code !== 0 ? `command terminated with exit code ${code}\n` : '';
-    return { stdout: result.stdout + said, stderr: result.stderr + tail, exitCode: code };
+    return fromChunks([...outputChunks(result), { fd: 1, text: said }, { fd: 2, text: tail }], code);
   }
 
   /** A container shell whose container stopped or restarted ends, as `kubectl exec -it` does (exit code 137). */
@@ -353,6 +364,7 @@ export class ShellSession implements SessionApi {
     let out = '';
     let err = '';
     let code = 0;
+    const chunks: OutputChunk[] = [];
     for (const item of list.items) {
       if (this.pendingExit !== undefined) break;
       if (item.op === '&&' && code !== 0) continue;
@@ -362,23 +374,24 @@ export class ShellSession implements SessionApi {
       err += r.stderr;
       code = r.exitCode;
       this.frame.env.set('?', String(code));
-      if (out.length > MAX_OUTPUT) out = out.slice(0, MAX_OUTPUT);
-      if (err.length > MAX_OUTPUT) err = err.slice(0, MAX_OUTPUT);
+      if (out.length > MAX_OUTPUT || err.length > MAX_OUTPUT) return { stdout: out.slice(0, MAX_OUTPUT), stderr: err.slice(0, MAX_OUTPUT), exitCode: code };
+      chunks.push(...outputChunks(r));
     }
-    return { stdout: out, stderr: err, exitCode: code };
+    return fromChunks(chunks, code);
   }
 
   private execPipeline(p: Pipeline, stdin: string): CommandResult {
     let input = stdin;
-    let err = '';
+    const chunks: OutputChunk[] = [];
     let last: CommandResult = { stdout: '', stderr: '', exitCode: 0 };
     for (const [i, cmd] of p.commands.entries()) {
       last = this.execSimple(cmd, input, i < p.commands.length - 1);
-      err += last.stderr;
+      // What earlier stages print to stderr reaches the terminal; their stdout feeds the next stage.
+      chunks.push(...(i < p.commands.length - 1 ? [{ fd: 2 as const, text: last.stderr }] : outputChunks(last)));
       input = last.stdout;
     }
     const code = p.negate ? (last.exitCode === 0 ? 1 : 0) : last.exitCode;
-    return { stdout: last.stdout, stderr: err, exitCode: code };
+    return fromChunks(chunks, code);
   }
 
   private expander(): Expander {

@@ -4,11 +4,59 @@
  */
 import type { Cluster, FileSystem } from '../sim/index.js';
 
+/** A piece of output on one file descriptor (1 stdout, 2 stderr), in the order a terminal shows it. */
+export interface OutputChunk {
+  fd: 1 | 2;
+  text: string;
+}
+
 /** What one command (or a whole line) produced. */
 export interface CommandResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /**
+   * stdout and stderr interleaved as a terminal shows them (kubectl's `Warning:` before its table; in `a; b`, a's
+   * error before b's output). Optional: read it through `outputChunks`, which falls back to stdout then stderr.
+   */
+  chunks?: OutputChunk[];
+}
+
+/**
+ * The output of a result in terminal order. Chunks that disagree with `stdout`/`stderr` (a caller appended text to
+ * one of them) are kept as far as they match, and what was appended follows: stdout's, then stderr's.
+ */
+export function outputChunks(r: CommandResult): OutputChunk[] {
+  const out: OutputChunk[] = [];
+  let o = 0;
+  let e = 0;
+  for (const c of r.chunks ?? []) {
+    const [whole, at] = c.fd === 1 ? [r.stdout, o] : [r.stderr, e];
+    if (!c.text || !whole.startsWith(c.text, at)) break;
+    out.push({ fd: c.fd, text: c.text });
+    if (c.fd === 1) o += c.text.length;
+    else e += c.text.length;
+  }
+  if (o < r.stdout.length) out.push({ fd: 1, text: r.stdout.slice(o) });
+  if (e < r.stderr.length) out.push({ fd: 2, text: r.stderr.slice(e) });
+  return merge(out);
+}
+
+/** Joins neighbouring chunks on the same descriptor. */
+function merge(chunks: OutputChunk[]): OutputChunk[] {
+  const out: OutputChunk[] = [];
+  for (const c of chunks) {
+    const last = out[out.length - 1];
+    if (last && last.fd === c.fd) last.text += c.text;
+    else if (c.text) out.push({ ...c });
+  }
+  return out;
+}
+
+/** A result whose stdout, stderr and chunks are built from chunks in order. */
+export function fromChunks(chunks: OutputChunk[], exitCode: number): CommandResult {
+  const merged = merge(chunks);
+  return { stdout: merged.filter((c) => c.fd === 1).map((c) => c.text).join(''), stderr: merged.filter((c) => c.fd === 2).map((c) => c.text).join(''), exitCode, chunks: merged };
 }
 
 /** Where a command runs: the learner's machine, inside a container (`kubectl exec -it`), or on a node (`minikube ssh`). */

@@ -200,3 +200,29 @@ describe('session: snapshots and lesson limits', () => {
     expect(['echo a', 'for i in 1; do', 'echo )', ''].map((l) => sh.isComplete(l))).toEqual([true, true, true, true]);
   });
 });
+
+describe('session: output in terminal order', () => {
+  it('keeps stdout and stderr apart in the result and interleaved in lastOutput()', () => {
+    const sh = new ShellSession(new Cluster());
+    expect(sh.run('ls nope; echo after; ls nope2')).toEqual({ stdout: 'after\n', stderr: "ls: cannot access 'nope': No such file or directory\nls: cannot access 'nope2': No such file or directory\n", exitCode: 2 });
+    expect(sh.lastOutput()).toEqual([
+      { fd: 2, text: "ls: cannot access 'nope': No such file or directory\n" },
+      { fd: 1, text: 'after\n' },
+      { fd: 2, text: "ls: cannot access 'nope2': No such file or directory\n" },
+    ]);
+  });
+
+  it('shows an earlier pipeline stage\'s error before the last stage\'s output, and 2>&1 merges into stdout in order', () => {
+    const sh = new ShellSession(new Cluster());
+    sh.run('echo x > f');
+    sh.run('cat nope f | wc -l');
+    expect(sh.lastOutput()).toEqual([{ fd: 2, text: 'cat: nope: No such file or directory\n' }, { fd: 1, text: '1\n' }]);
+    expect(sh.run('echo a; ls nope 2>&1; echo b')).toEqual(out("a\nls: cannot access 'nope': No such file or directory\nb\n"));
+    expect(sh.lastOutput()).toEqual([{ fd: 1, text: "a\nls: cannot access 'nope': No such file or directory\nb\n" }]);
+  });
+
+  it('finds no command named after Object.prototype members', () => {
+    const sh = new ShellSession(new Cluster());
+    expect(sh.run('valueOf; constructor')).toEqual(err('bash: valueOf: command not found\nbash: constructor: command not found\n', 127));
+  });
+});
