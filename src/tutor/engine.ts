@@ -132,7 +132,7 @@ export function createTutor(options: TutorOptions): Tutor {
     engine.push({ type: 'command', prompt, text });
     if (text.trim()) history = [...history, text].slice(-MAX_HISTORY);
     const r = run.run(text);
-    if (r.stdout || r.stderr) engine.push({ type: 'output', stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode });
+    if (r.stdout || r.stderr) engine.push({ type: 'output', stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, chunks: run.env.session.lastOutput() });
     for (const req of run.env.session.takeUiRequests()) engine.request(req);
     afterCommand();
   }

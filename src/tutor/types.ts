@@ -13,7 +13,8 @@ export type HistoryItem =
   | { type: 'lesson-intro'; id: number; lessonId: string; title: string; markdown: string }
   /** What the learner typed, with the prompt it was typed at (several lines for a heredoc). */
   | { type: 'command'; id: number; prompt: string; text: string }
-  | { type: 'output'; id: number; stdout: string; stderr: string; exitCode: number }
+  /** `chunks`: the same output interleaved as a terminal shows it (kubectl's warning before its table); absent in old transcripts. */
+  | { type: 'output'; id: number; stdout: string; stderr: string; exitCode: number; chunks?: { fd: 1 | 2; text: string }[] }
   /** A tutor message; `tone` picks the colour. `markdown` when the text is markdown (help, task list). */
   | { type: 'info'; id: number; text: string; tone: 'info' | 'warning' | 'error'; markdown?: boolean }
   /** `index` is 1-based: the first hint is `1`. */

@@ -32,13 +32,14 @@ export function TranscriptItem({ item, width, markdown }: TranscriptItemProps) {
           <Text color={theme.command}>{item.text}</Text>
         </Text>
       );
-    case 'output':
+    case 'output': {
+      const chunks = item.chunks ?? [{ fd: 1, text: item.stdout }, { fd: 2, text: item.stderr }];
       return (
         <Box flexDirection="column">
-          {item.stdout ? <Text>{trimEnd(item.stdout)}</Text> : null}
-          {item.stderr ? <Text color={theme.danger}>{trimEnd(item.stderr)}</Text> : null}
+          {chunks.map((c, i) => (c.text ? <Text key={i} color={c.fd === 2 ? theme.danger : undefined}>{trimEnd(c.text)}</Text> : null))}
         </Box>
       );
+    }
     case 'info': {
       const color = item.tone === 'error' ? theme.danger : item.tone === 'warning' ? theme.warning : theme.accent;
       return <Box paddingX={1}>{item.markdown ? <Text>{markdown(item.text, width - 2)}</Text> : <Text color={color}>{item.text}</Text>}</Box>;
