@@ -1,8 +1,8 @@
 /**
- * `wget [-q] [-O FILE|-] [-T SECS] [--spider] URL`: busybox's applet in busybox images (`Connecting to web
+ * `wget [-q] [-S] [-O FILE|-] [-T SECS] [--spider] URL`: busybox's applet in busybox images (`Connecting to web
  * (10.96.0.5:80)`, `wget: bad address 'x'`, `wget: download timed out`), GNU wget elsewhere (host, Debian images).
  */
-import { httpRequest, type NetFailure } from '../../sim/index.js';
+import { FsError, fsErrorText, httpRequest, type NetFailure } from '../../sim/index.js';
 import type { CommandContext, CommandFn, CommandResult } from '../types.js';
 import { addressOf, flavour, parseUrl, sourceOf } from './net.js';
 import { pathOf } from './util.js';
@@ -35,17 +35,20 @@ interface WgetOpts {
   output?: string;
   timeout?: number;
   spider: boolean;
+  /** `-S`: print the server's response headers (on stderr). */
+  serverResponse: boolean;
   headers: Record<string, string>;
   url?: string;
 }
 
 function parseArgs(args: string[]): WgetOpts | { bad: string } | 'help' {
-  const o: WgetOpts = { quiet: false, spider: false, headers: {} };
+  const o: WgetOpts = { quiet: false, spider: false, serverResponse: false, headers: {} };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--help') return 'help';
     if (a === '--spider') o.spider = true;
     else if (a === '--quiet') o.quiet = true;
+    else if (a === '--server-response') o.serverResponse = true;
     else if (a === '-O' || a === '--output-document') o.output = args[++i] ?? '';
     else if (a.startsWith('--output-document=')) o.output = a.slice(18);
     else if (a === '-T' || a === '--timeout') o.timeout = Number(args[++i]);
@@ -56,9 +59,11 @@ function parseArgs(args: string[]): WgetOpts | { bad: string } | 'help' {
       if (idx > 0) o.headers[h.slice(0, idx).trim()] = h.slice(idx + 1).trim();
     } else if (/^-[qSc]*O.+$/.test(a)) {
       if (a.includes('q')) o.quiet = true;
+      if (/^-[qc]*S/.test(a)) o.serverResponse = true;
       o.output = a.slice(a.indexOf('O') + 1);
     } else if (/^-[qSc]+O?$/.test(a)) {
       if (a.includes('q')) o.quiet = true;
+      if (a.includes('S')) o.serverResponse = true;
       if (a.endsWith('O')) o.output = args[++i] ?? '';
     } else if (a.startsWith('-') && a.length > 1) return { bad: a };
     else o.url = a;
@@ -70,6 +75,24 @@ function bbFailure(f: NetFailure, ip: string | undefined, timeout?: number): Com
   if (f.type === 'resolve') return { stdout: '', stderr: `wget: bad address '${f.host}'\n`, exitCode: 1 };
   if (f.type === 'timeout') return { stdout: '', stderr: timeout !== undefined ? 'wget: download timed out\n' : `wget: can't connect to remote host (${ip ?? f.host}): Connection timed out\n`, exitCode: 1 };
   return { stdout: '', stderr: `wget: can't connect to remote host (${ip ?? f.host}): ${f.type === 'refused' ? 'Connection refused' : 'No route to host'}\n`, exitCode: 1 };
+}
+
+/** Response headers as `wget -S` shows them, two spaces in. */
+function headerLines(headers: Record<string, string>): string {
+  return Object.entries(headers).map(([k, v]) => `  ${k}: ${v}\n`).join('');
+}
+
+/** Writes the download (`/dev/null` swallows it); the error text when the file cannot be written. */
+function save(ctx: CommandContext, file: string, body: string): string | undefined {
+  const path = pathOf(ctx, file);
+  if (path === '/dev/null') return undefined;
+  try {
+    ctx.fs.writeFile(path, body);
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof FsError)) throw e;
+    return fsErrorText(e.code);
+  }
 }
 
 function stamp(ctx: CommandContext): string {
@@ -95,21 +118,26 @@ export const wget: CommandFn = (ctx) => {
   const file = p.output ?? (u.path.split('?')[0]!.split('/').pop() || 'index.html');
   const toStdout = file === '-';
   if (bb) {
-    const connecting = p.quiet ? '' : `Connecting to ${shownHost} (${ip ?? u.host}:${u.port})\n`;
+    let connecting = p.quiet ? '' : `Connecting to ${shownHost} (${ip ?? u.host}:${u.port})\n`;
     if (!r.ok) {
       const f = bbFailure(r.failure, ip, p.timeout);
       return { ...f, stderr: (r.failure.type === 'resolve' ? '' : connecting) + f.stderr };
     }
     const res = r.response;
-    if (res.status >= 400) return { stdout: '', stderr: `${connecting}wget: server returned error: HTTP/1.1 ${res.status} ${res.reason}\n`, exitCode: 1 };
-    if (p.spider) return { stdout: '', stderr: p.quiet ? '' : `${connecting}remote file exists\n`, exitCode: 0 };
+    const status = p.serverResponse ? `  HTTP/1.1 ${res.status} ${res.reason}\n` : '';
+    if (res.status >= 400) return { stdout: '', stderr: `${connecting}${status}wget: server returned error: HTTP/1.1 ${res.status} ${res.reason}\n`, exitCode: 1 };
+    // busybox prints each header line as it reads it, the blank line that ends them included.
+    const shown = p.serverResponse ? `${status}${headerLines(res.headers)}  \n` : '';
+    connecting += shown;
+    if (p.spider) return { stdout: '', stderr: p.quiet ? shown : `${connecting}remote file exists\n`, exitCode: 0 };
     const size = new TextEncoder().encode(res.body).length;
-    const bar = `${(toStdout ? '-' : file).padEnd(20).slice(0, 20)} 100% |********************************| ${String(size).padStart(5)}  0:00:00 ETA\n`;
-    if (toStdout) return { stdout: res.body, stderr: p.quiet ? '' : `${connecting}writing to stdout\n${bar}written to stdout\n`, exitCode: 0 };
+    const bar = `${(toStdout ? '-' : file.split('/').pop()!).padEnd(20).slice(0, 20)} 100% |********************************| ${String(size).padStart(5)}  0:00:00 ETA\n`;
+    if (toStdout) return { stdout: res.body, stderr: p.quiet ? shown : `${connecting}writing to stdout\n${bar}written to stdout\n`, exitCode: 0 };
     const path = pathOf(ctx, file);
     if (p.output === undefined && ctx.fs.exists(path)) return { stdout: '', stderr: `${connecting}wget: can't open '${file}': File exists\n`, exitCode: 1 };
-    ctx.fs.writeFile(path, res.body);
-    return { stdout: '', stderr: p.quiet ? '' : `${connecting}saving to '${file}'\n${bar}'${file}' saved\n`, exitCode: 0 };
+    const failed = save(ctx, file, res.body);
+    if (failed) return { stdout: '', stderr: `${connecting}wget: can't open '${file}': ${failed}\n`, exitCode: 1 };
+    return { stdout: '', stderr: p.quiet ? shown : `${connecting}saving to '${file}'\n${bar}'${file}' saved\n`, exitCode: 0 };
   }
   const head = p.quiet ? '' : `--${stamp(ctx)}--  ${u.scheme}://${shownHost}${u.path}\n`;
   if (!r.ok) {
@@ -119,7 +147,8 @@ export const wget: CommandFn = (ctx) => {
     return { stdout: '', stderr: p.quiet ? '' : `${head}Connecting to ${shownHost}... failed: ${why}.\n`, exitCode: 4 };
   }
   const res = r.response;
-  const connected = p.quiet ? '' : `${head}Connecting to ${shownHost}... connected.\nHTTP request sent, awaiting response... ${res.status} ${res.reason}\n`;
+  const response = p.serverResponse ? `\n  HTTP/1.1 ${res.status} ${res.reason}\n${headerLines(res.headers)}` : `${res.status} ${res.reason}\n`;
+  const connected = p.quiet ? '' : `${head}Connecting to ${shownHost}... connected.\nHTTP request sent, awaiting response... ${response}`;
   if (res.status >= 400) return { stdout: '', stderr: p.quiet ? '' : `${connected}${stamp(ctx)} ERROR ${res.status}: ${res.reason}.\n\n`, exitCode: 8 };
   const size = new TextEncoder().encode(res.body).length;
   const type = res.headers['Content-Type'] ?? 'text/plain';
@@ -131,6 +160,7 @@ export const wget: CommandFn = (ctx) => {
   const progress = `${(toStdout ? '-' : file).padEnd(18).slice(0, 18)}  100%[===================>] ${String(size).padStart(7)}  --.-KB/s    in 0s      \n\n`;
   const log = p.quiet ? '' : `${connected}Length: ${size} [${type}]\nSaving to: ${shownFile}\n\n${progress}${stamp(ctx)} (10.0 MB/s) - ${toStdout ? 'written to stdout' : `${shownFile} saved`} [${size}/${size}]\n\n`;
   if (toStdout) return { stdout: res.body, stderr: log, exitCode: 0 };
-  ctx.fs.writeFile(pathOf(ctx, file), res.body);
+  const failed = save(ctx, file, res.body);
+  if (failed) return { stdout: '', stderr: `${log.slice(0, log.indexOf('Length:'))}${file}: ${failed}\n`, exitCode: 3 };
   return { stdout: '', stderr: log, exitCode: 0 };
 };

@@ -67,6 +67,18 @@ describe('wget', () => {
     expect(sh.run('wget --help')).toEqual({ stdout: '', stderr: expect.stringMatching(/^BusyBox v1\.36\.1 .*\n\nUsage: wget /), exitCode: 0 });
   });
 
+  it('wget -S prints the response status and headers on stderr (busybox with its blank line, GNU after "awaiting response...")', () => {
+    const sh = session({ pods: true });
+    const svc = ipOf(sh, 'svc', 'web');
+    const headers = '  HTTP/1.1 200 OK\n  Server: nginx/1.27.3\n  Content-Type: text/html\n';
+    expect(sh.run('kubectl exec bb -- wget -S -O /tmp/x http://web')).toEqual(err(`Connecting to web (${svc}:80)\n${headers}  \nsaving to '/tmp/x'\nx                    100% |********************************|   615  0:00:00 ETA\n'/tmp/x' saved\n`, 0));
+    expect(sh.run('kubectl exec bb -- wget -qS -O /dev/null http://web')).toEqual(err(`${headers}  \n`, 0));
+    expect(sh.run('kubectl exec bb -- wget -S http://web/nope')).toEqual(err(`Connecting to web (${svc}:80)\n  HTTP/1.1 404 Not Found\nwget: server returned error: HTTP/1.1 404 Not Found\ncommand terminated with exit code 1\n`));
+    expect(sh.run('wget -S -O /dev/null http://192.168.49.2:31341')).toEqual(
+      err(`--2025-01-01 12:21:15--  http://192.168.49.2:31341/\nConnecting to 192.168.49.2:31341... connected.\nHTTP request sent, awaiting response... \n${headers}Length: 615 [text/html]\nSaving to: ‘/dev/null’\n\n/dev/null           100%[===================>]     615  --.-KB/s    in 0s      \n\n2025-01-01 12:21:15 (10.0 MB/s) - ‘/dev/null’ saved [615/615]\n\n`, 0),
+    );
+  });
+
   it('GNU wget on the host', () => {
     const sh = session({ pods: true });
     const t = new Date(sh.cluster.now()).toISOString().replace('T', ' ').slice(0, 19);
