@@ -186,16 +186,38 @@ interface KubeletState {
   state: ClusterState;
   cursor: number;
   timers: Timer[];
-  /** Pods waiting for a node, and the cluster version they were last tried at (retried when anything changes). */
+  /** Pods waiting for a node, and each one's back-off after failed attempts (the scheduler's backoff queue). */
   unscheduled: Map<string, Pod>;
-  triedAt: number;
+  backoff: Map<string, { attempts: number; nextTry: number }>;
+  /** A node changed or a pod left: unschedulable pods are tried again at once (the queue's move on cluster events). */
+  kick: boolean;
   /** What each node holds (pods, requests) and which pods are counted there; kept up to date from the feed. */
   usage: Map<string, NodeUsage>;
-  counted: Map<string, { node: string; cpu: number; mem: number }>;
+  counted: Map<string, { node: string; cpu: number; mem: number; owner?: string }>;
+  /** Owner uid → node → how many of its pods are placed there (spreading replicas). */
+  owners: Map<string, Map<string, number>>;
   /** Pod IPs in use, by pod uid (the IPAM's view). */
   ips: Map<string, string>;
   usedIPs: Set<string>;
 }
+
+/** The uid of a pod's controller (its ReplicaSet, StatefulSet, …), which spreading groups by. */
+function controllerOf(pod: Pod): string | undefined {
+  return pod.metadata.ownerReferences?.find((r) => r.controller)?.uid ?? pod.metadata.ownerReferences?.[0]?.uid;
+}
+
+function bumpOwner(ks: KubeletState, owner: string, node: string, by: number): void {
+  const m = ks.owners.get(owner) ?? new Map<string, number>();
+  const n = (m.get(node) ?? 0) + by;
+  if (n > 0) m.set(node, n);
+  else m.delete(node);
+  if (m.size) ks.owners.set(owner, m);
+  else ks.owners.delete(owner);
+}
+
+/** Scheduling back-off after a failed attempt: 5 s doubling to 60 s (so FailedScheduling repeats about once a minute). */
+const SCHEDULE_BACKOFF_MS = 5_000;
+const SCHEDULE_BACKOFF_MAX_MS = 60_000;
 
 /** Adds or removes a pod from the node usage and IP tables after a change. */
 function account(ks: KubeletState, pod: Pod | undefined, uid: string): void {
@@ -208,7 +230,9 @@ function account(ks: KubeletState, pod: Pod | undefined, uid: string): void {
       u.cpu -= had.cpu;
       u.mem -= had.mem;
     }
+    if (had.owner) bumpOwner(ks, had.owner, had.node, -1);
     ks.counted.delete(uid);
+    ks.kick = true;
   }
   if (live && !ks.counted.has(uid)) {
     const r = podRequests(live);
@@ -218,7 +242,9 @@ function account(ks: KubeletState, pod: Pod | undefined, uid: string): void {
     u.cpu += r.cpu;
     u.mem += r.mem;
     ks.usage.set(node, u);
-    ks.counted.set(uid, { node, cpu: r.cpu, mem: r.mem });
+    const owner = controllerOf(live);
+    ks.counted.set(uid, { node, cpu: r.cpu, mem: r.mem, ...(owner ? { owner } : {}) });
+    if (owner) bumpOwner(ks, owner, node, 1);
   }
   const ip = pod?.status?.podIP && !pod.spec.hostNetwork ? pod.status.podIP : undefined;
   const oldIp = ks.ips.get(uid);
@@ -242,7 +268,7 @@ export function kubeletController(c: Cluster): void {
   let ks = kubelets.get(c);
   const feed = ks && ks.state === c.state ? c.changesSince(ks.cursor) : undefined;
   if (!ks || !feed) {
-    kubelets.set(c, (ks = { state: c.state, cursor: 0, timers: [], unscheduled: new Map(), triedAt: -1, usage: new Map(), counted: new Map(), ips: new Map(), usedIPs: new Set() }));
+    kubelets.set(c, (ks = { state: c.state, cursor: 0, timers: [], unscheduled: new Map(), backoff: new Map(), kick: true, usage: new Map(), counted: new Map(), owners: new Map(), ips: new Map(), usedIPs: new Set() }));
   }
   ks.cursor = c.changeCursor;
   const todo = new Map<string, Pod>();
@@ -253,11 +279,13 @@ export function kubeletController(c: Cluster): void {
     }
   } else {
     for (const o of feed) {
+      if (o.kind === 'Node') ks.kick = true;
       if (o.kind !== 'Pod') continue;
       const cur = c.get<Pod>('Pod', o.metadata.namespace, o.metadata.name);
       if (cur) todo.set(cur.metadata.uid!, cur);
       if (!cur || cur.metadata.uid !== o.metadata.uid) {
         ks.unscheduled.delete(o.metadata.uid!);
+        ks.backoff.delete(o.metadata.uid!);
         account(ks, undefined, o.metadata.uid!);
       }
       if (cur) account(ks, cur, cur.metadata.uid!);
@@ -290,19 +318,31 @@ export function kubeletController(c: Cluster): void {
     if (pod.spec.nodeName) sync(pod);
     else ks.unscheduled.set(pod.metadata.uid!, pod);
   }
-  if (ks.unscheduled.size && ks.triedAt !== c.version) {
+  if (ks.unscheduled.size) {
+    const kick = ks.kick;
+    ks.kick = false;
     for (const [uid, pod] of ks.unscheduled) {
       if (c.get('Pod', pod.metadata.namespace, pod.metadata.name) !== pod) {
         ks.unscheduled.delete(uid);
+        ks.backoff.delete(uid);
         continue;
       }
-      schedulePod(c, pod, (nodes ??= c.nodes()), ks.usage);
-      if (!pod.spec.nodeName) continue;
+      const b = ks.backoff.get(uid);
+      if (b && now < b.nextTry && !kick) continue;
+      const owner = controllerOf(pod);
+      const spread = owner ? (node: string): number => state.owners.get(owner)?.get(node) ?? 0 : undefined;
+      schedulePod(c, pod, (nodes ??= c.nodes()), ks.usage, spread);
+      if (!pod.spec.nodeName) {
+        const attempts = (b?.attempts ?? 0) + 1;
+        ks.backoff.set(uid, { attempts, nextTry: now + Math.min(SCHEDULE_BACKOFF_MAX_MS, SCHEDULE_BACKOFF_MS * 2 ** (attempts - 1)) });
+        continue;
+      }
       const r = podRequests(pod);
-      ks.counted.set(uid, { node: pod.spec.nodeName, cpu: r.cpu, mem: r.mem });
+      ks.counted.set(uid, { node: pod.spec.nodeName, cpu: r.cpu, mem: r.mem, ...(owner ? { owner } : {}) });
+      if (owner) bumpOwner(ks, owner, pod.spec.nodeName, 1);
       ks.unscheduled.delete(uid);
+      ks.backoff.delete(uid);
       sync(pod);
     }
-    ks.triedAt = c.version;
   }
 }

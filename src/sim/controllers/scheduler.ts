@@ -1,6 +1,7 @@
 /**
  * The default scheduler, reduced to what learners meet: a pod without `nodeName` goes to a node that matches its
- * `nodeSelector`, is schedulable, and has room (CPU and memory requests, max 110 pods); among those the least loaded.
+ * `nodeSelector`, is schedulable, and has room (CPU and memory requests, max 110 pods); among those the one with the
+ * fewest pods of the same owner (replicas spread across nodes), then the least loaded.
  * When no node fits, the pod stays Pending with a `FailedScheduling` event and a `PodScheduled=False` condition in
  * the scheduler's own words (`FitError.Error()`, counts sorted as strings, then the preemption verdict).
  * https://kubernetes.io/docs/concepts/scheduling-eviction/kube-scheduler/
@@ -75,11 +76,12 @@ function tally(reasons: Map<string, number>): string {
  * Tries to place one pod; binds it (sets `spec.nodeName`, `Scheduled` event) or records why not. `usage` is updated
  * with the placement so a batch of pods is scheduled in one pass.
  */
-export function schedulePod(c: Cluster, pod: Pod, nodes: Node[], usage: Map<string, NodeUsage>): void {
+export function schedulePod(c: Cluster, pod: Pod, nodes: Node[], usage: Map<string, NodeUsage>, siblings: (node: string) => number = () => 0): void {
   const need = podRequests(pod);
   const reasons = new Map<string, number>();
   let best: Node | undefined;
   let bestPods = Infinity;
+  let bestSiblings = Infinity;
   for (const n of nodes) {
     const used = usage.get(n.metadata.name) ?? { pods: 0, cpu: 0, mem: 0 };
     const why: string[] = [];
@@ -92,9 +94,12 @@ export function schedulePod(c: Cluster, pod: Pod, nodes: Node[], usage: Map<stri
       if (used.pods >= Number(n.status.allocatable.pods ?? 110)) why.push('Too many pods');
     }
     for (const w of why) reasons.set(w, (reasons.get(w) ?? 0) + 1);
-    if (why.length === 0 && used.pods < bestPods) {
+    // Spread first (fewest pods of the same owner, as PodTopologySpread's default constraints score), then least loaded.
+    const same = why.length === 0 ? siblings(n.metadata.name) : Infinity;
+    if (why.length === 0 && (same < bestSiblings || (same === bestSiblings && used.pods < bestPods))) {
       best = n;
       bestPods = used.pods;
+      bestSiblings = same;
     }
   }
   if (!best) {

@@ -219,9 +219,9 @@ QoS Class:       BestEffort
 Node-Selectors:  disk=ssd
 Tolerations:     <none>
 Events:
-  Type     Reason            Age                 From               Message
-  ----     ------            ----                ----               -------
-  Warning  FailedScheduling  10s (x12 over 26s)  default-scheduler  0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.
+  Type     Reason            Age                From               Message
+  ----     ------            ----               ----               -------
+  Warning  FailedScheduling  11s (x3 over 26s)  default-scheduler  0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.
 `),
     );
   });
@@ -523,17 +523,20 @@ System Info:
   Kubelet Version:            v1.34.0
 PodCIDR:                      10.244.0.0/24
 PodCIDRs:                     10.244.0.0/24
-Non-terminated Pods:          (8 in total)
-  Namespace                   Name                                CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age
-  ---------                   ----                                ------------  ----------  ---------------  -------------  ---
-  default                     web-7b5c88c86d-j62lh                0 (0%)        0 (0%)      0 (0%)           0 (0%)         20s
-  default                     web-7b5c88c86d-rxvbq                0 (0%)        0 (0%)      0 (0%)           0 (0%)         20s
-  kube-system                 coredns-558548c584-vq6xg            100m (5%)     0 (0%)      70Mi (1%)        170Mi (4%)     21m
-  kube-system                 etcd-minikube                       0 (0%)        0 (0%)      0 (0%)           0 (0%)         21m
-  kube-system                 kube-apiserver-minikube             0 (0%)        0 (0%)      0 (0%)           0 (0%)         21m
-  kube-system                 kube-controller-manager-minikube    0 (0%)        0 (0%)      0 (0%)           0 (0%)         21m
-  kube-system                 kube-proxy-skv6q                    0 (0%)        0 (0%)      0 (0%)           0 (0%)         21m
-  kube-system                 kube-scheduler-minikube             0 (0%)        0 (0%)      0 (0%)           0 (0%)         21m
+Non-terminated Pods:          (11 in total)
+  Namespace                   Name                                        CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age
+  ---------                   ----                                        ------------  ----------  ---------------  -------------  ---
+  default                     web-7b5c88c86d-j62lh                        0 (0%)        0 (0%)      0 (0%)           0 (0%)         20s
+  default                     web-7b5c88c86d-rxvbq                        0 (0%)        0 (0%)      0 (0%)           0 (0%)         20s
+  kube-system                 calico-kube-controllers-2p2w2bpw69-fpx25    0 (0%)        0 (0%)      0 (0%)           0 (0%)         20m
+  kube-system                 calico-node-mchc6                           0 (0%)        0 (0%)      0 (0%)           0 (0%)         20m
+  kube-system                 coredns-558548c584-vq6xg                    100m (5%)     0 (0%)      70Mi (1%)        170Mi (4%)     21m
+  kube-system                 etcd-minikube                               0 (0%)        0 (0%)      0 (0%)           0 (0%)         21m
+  kube-system                 kube-apiserver-minikube                     0 (0%)        0 (0%)      0 (0%)           0 (0%)         21m
+  kube-system                 kube-controller-manager-minikube            0 (0%)        0 (0%)      0 (0%)           0 (0%)         21m
+  kube-system                 kube-proxy-skv6q                            0 (0%)        0 (0%)      0 (0%)           0 (0%)         21m
+  kube-system                 kube-scheduler-minikube                     0 (0%)        0 (0%)      0 (0%)           0 (0%)         21m
+  kube-system                 storage-provisioner                         0 (0%)        0 (0%)      0 (0%)           0 (0%)         20m
 Allocated resources:
   (Total limits may be over 100 percent, i.e., overcommitted.)
   Resource           Requests   Limits

@@ -17,12 +17,12 @@ describe('kubectl events and get events', () => {
 `),
     );
     expect(sh.run('kubectl events --types=Warning')).toEqual(
-      out(`LAST SEEN            TYPE      REASON             OBJECT        MESSAGE
-15s (x2 over 25s)    Warning   Failed             Pod/typo      Failed to pull image "ngnix": Error response from daemon: pull access denied for ngnix, repository does not exist or may require 'docker login': denied: requested access to the resource is denied
-15s (x2 over 25s)    Warning   Failed             Pod/typo      Error: ErrImagePull
-14s (x2 over 24s)    Warning   Failed             Pod/typo      Error: ImagePullBackOff
-10s (x2 over 21s)    Warning   BackOff            Pod/crash     Back-off restarting failed container app in pod crash_default(1a2b3cc6-0000-4000-8000-000000000079)
-10s (x12 over 26s)   Warning   FailedScheduling   Pod/nowhere   0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.
+      out(`LAST SEEN           TYPE      REASON             OBJECT        MESSAGE
+15s (x2 over 25s)   Warning   Failed             Pod/typo      Failed to pull image "ngnix": Error response from daemon: pull access denied for ngnix, repository does not exist or may require 'docker login': denied: requested access to the resource is denied
+15s (x2 over 25s)   Warning   Failed             Pod/typo      Error: ErrImagePull
+14s (x2 over 24s)   Warning   Failed             Pod/typo      Error: ImagePullBackOff
+11s (x3 over 26s)   Warning   FailedScheduling   Pod/nowhere   0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.
+10s (x2 over 21s)   Warning   BackOff            Pod/crash     Back-off restarting failed container app in pod crash_default(1a2b3cc6-0000-4000-8000-000000000079)
 `),
     );
     expect(sh.run('kubectl get ev -o wide --field-selector reason=Scheduled,involvedObject.name=typo')).toEqual(
@@ -35,8 +35,8 @@ describe('kubectl events and get events', () => {
 19s         Warning   Failed             pod/typo      Failed to pull image "ngnix": Error response from daemon: pull access denied for ngnix, repository does not exist or may require 'docker login': denied: requested access to the resource is denied
 19s         Warning   Failed             pod/typo      Error: ErrImagePull
 18s         Warning   Failed             pod/typo      Error: ImagePullBackOff
+15s         Warning   FailedScheduling   pod/nowhere   0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.
 14s         Warning   BackOff            pod/crash     Back-off restarting failed container app in pod crash_default(1a2b3cc6-0000-4000-8000-000000000079)
-14s         Warning   FailedScheduling   pod/nowhere   0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.
 `),
     );
     expect(sh.run('kubectl events -A --for pod/nope')).toEqual(
