@@ -1,9 +1,10 @@
 /**
  * A new cluster as `minikube start` leaves it: namespaces, the node(s), CoreDNS and kube-proxy in kube-system, the
- * `kubernetes` and `kube-dns` Services. See https://minikube.sigs.k8s.io/docs/ and kubeadm's defaults.
+ * network plugin's pods and CNI configuration, minikube's storage-provisioner, the `kubernetes` and `kube-dns` Services. See https://minikube.sigs.k8s.io/docs/ and kubeadm's defaults.
  */
 import type { Clock } from '../lib/clock.js';
 import type { ManualClock } from '../lib/clock.js';
+import { bootstrapNetworkPlugin } from './bootstrap-cni.js';
 import type { Cluster } from './cluster.js';
 import type { KubeObject, Node } from './types.js';
 
@@ -23,7 +24,11 @@ export interface ClusterOptions {
   seed?: number;
   /** Nodes; default one `minikube` node. A second node is `minikube-m02` at .3 with 10.244.1.0/24, and so on. */
   nodes?: NodeOptions[] | number;
-  /** The network plugin: `calico` enforces NetworkPolicy (default); `kindnet`/`flannel`/`bridge` ignore it. */
+  /**
+   * The network plugin (`minikube start --cni=…`): `calico` (default) and `cilium` enforce NetworkPolicy, and so does
+   * `kindnet` since its v1.0 (kube-network-policies built in); `flannel` and `bridge` ignore it. Its pods and its
+   * /etc/cni/net.d conflist are part of the cluster (bootstrap-cni.ts).
+   */
   networkPlugin?: 'calico' | 'cilium' | 'kindnet' | 'flannel' | 'bridge';
   clusterDomain?: string;
   /** minikube addons enabled from the start (`ingress`). */
@@ -79,6 +84,11 @@ function makeNode(o: NodeOptions, i: number): Node {
     },
   };
 }
+
+/** First uid of the network plugin's objects (far above anything a lesson creates). */
+const ADDON_UIDS = 0x100000;
+/** Time for the plugin's pods to pull and start. */
+const ADDON_SETTLE_MS = 5_000;
 
 /** Populates a fresh cluster. Called once by the Cluster constructor. */
 export function bootstrap(c: Cluster, options: ClusterOptions): void {
@@ -167,6 +177,13 @@ export function bootstrap(c: Cluster, options: ClusterOptions): void {
     });
   }
   // Let the system pods come up before the learner's first command.
-  c.advance(60_000);
+  c.advance(60_000 - ADDON_SETTLE_MS);
+  // The plugin's pods and their events take uids from a range of their own, so the uids (and the Service IPs and
+  // node ports hashed from the uid counter) of everything the learner creates are the same whatever the plugin.
+  const nextUid = c.state.nextUid;
+  c.state.nextUid = ADDON_UIDS;
+  bootstrapNetworkPlugin(c, c.options.networkPlugin, options.seed ?? 42);
+  c.advance(ADDON_SETTLE_MS);
+  c.state.nextUid = nextUid;
   c.clock.advance(20 * 60_000);
 }

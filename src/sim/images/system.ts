@@ -33,6 +33,8 @@ export const SYSTEM_IMAGES: ImageInfo[] = [
     'docker.io/calico/kube-controllers',
     'docker.io/calico/cni',
     'ghcr.io/flannel-io/flannel',
+    'quay.io/cilium/cilium',
+    'quay.io/cilium/operator-generic',
   ].map((r) => systemImage(r.replace(/^docker\.io\//, ''))),
   systemImage('ghcr.io/flannel-io/flannel-cni-plugin', /^v\d+\.\d+\.\d+-flannel\d+$/),
   systemImage('kindest/kindnetd', /^v\d{8}-[0-9a-f]{8}$/),

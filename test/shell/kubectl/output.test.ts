@@ -16,7 +16,7 @@ metadata:
   generation: 1
   name: web-np
   namespace: default
-  resourceVersion: "1067"
+  resourceVersion: "1082"
   uid: 1a2b3ca8-0000-4000-8000-00000000005b
 spec:
   clusterIP: 10.103.218.136
@@ -53,7 +53,7 @@ metadata:
   creationTimestamp: "2025-01-01T12:21:00Z"
   name: settings
   namespace: default
-  resourceVersion: "1079"
+  resourceVersion: "1094"
   uid: 1a2b3cb4-0000-4000-8000-000000000067
 `),
     );
@@ -74,7 +74,7 @@ metadata:
         "generation": 1,
         "name": "web",
         "namespace": "default",
-        "resourceVersion": "1064",
+        "resourceVersion": "1079",
         "uid": "1a2b3ca5-0000-4000-8000-000000000058"
     },
     "spec": {
@@ -126,7 +126,7 @@ items:
     creationTimestamp: "2025-01-01T12:21:00Z"
     name: settings
     namespace: default
-    resourceVersion: "1079"
+    resourceVersion: "1094"
     uid: 1a2b3cb4-0000-4000-8000-000000000067
 kind: List
 metadata:
@@ -148,7 +148,7 @@ metadata:
                 "generation": 1,
                 "name": "db-allow-web",
                 "namespace": "default",
-                "resourceVersion": "1077",
+                "resourceVersion": "1092",
                 "uid": "1a2b3cb2-0000-4000-8000-000000000065"
             },
             "spec": {

@@ -42,7 +42,7 @@ describe('node tools (minikube ssh)', () => {
     sh.run('minikube ssh');
     const ps = sh.run('sudo crictl ps');
     expect(ps.stdout.split('\n')[0]).toBe('CONTAINER           IMAGE               CREATED             STATE               NAME                      ATTEMPT             POD ID              POD');
-    expect(sh.run('sudo crictl ps | grep -c Running')).toEqual(out('11\n'));
+    expect(sh.run('sudo crictl ps | grep -c Running')).toEqual(out('14\n'));
     expect(sh.run('sudo crictl ps | grep " c01 " | wc -l')).toEqual(out('1\n'));
     expect(sh.run('crictl ps')).toEqual(err('time="2025-01-01T12:00:00Z" level=fatal msg="validate service connection: validate CRI v1 runtime API for endpoint \\"unix:///var/run/cri-dockerd.sock\\": rpc error: code = Unavailable desc = connection error: desc = \\"transport: Error while dialing: dial unix /var/run/cri-dockerd.sock: connect: permission denied\\""\n'));
     expect(sh.run('sudo crictl ps --bogus')).toEqual(err('time="2025-01-01T12:00:00Z" level=fatal msg="flag provided but not defined: -bogus"\n'));
