@@ -1,6 +1,6 @@
 /** `ip addr` / `ip a` / `ip address show [dev X]`, `ip route` / `ip r`, `ip link` (iproute2's formats). */
 import type { CommandFn } from '../types.js';
-import { broadcast, netConfig, type Iface } from './netif.js';
+import { broadcast, linkLocal, netConfig, type Iface } from './netif.js';
 
 const USAGE = `Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }
 where  OBJECT := { address | link | route | neigh }
@@ -10,16 +10,22 @@ where  OBJECT := { address | link | route | neigh }
 function flags(i: Iface): string {
   if (i.loopback) return '<LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN';
   if (i.down) return `<NO-CARRIER,BROADCAST,MULTICAST,UP> mtu ${i.mtu} qdisc noqueue state DOWN`;
-  return `<BROADCAST,MULTICAST,UP,LOWER_UP> mtu ${i.mtu} qdisc noqueue state UP`;
+  return `<BROADCAST,MULTICAST,UP,LOWER_UP> mtu ${i.mtu} qdisc noqueue ${i.master ? `master ${i.master} ` : ''}state UP`;
+}
+
+/** The interface's IPv6 address: `::1/128` on lo, the EUI-64 link-local one elsewhere. */
+function inet6(i: Iface): string {
+  return i.loopback ? '::1/128' : `${linkLocal(i.mac)}/64`;
 }
 
 function linkLine(i: Iface): string {
-  return `${i.index}: ${i.name}${i.peer ? `@${i.peer}` : ''}: ${flags(i)} group default qlen 1000\n    link/${i.loopback ? 'loopback' : 'ether'} ${i.mac} brd ${i.loopback ? '00:00:00:00:00:00' : 'ff:ff:ff:ff:ff:ff'}${i.peer ? ' link-netnsid 0' : ''}\n`;
+  return `${i.index}: ${i.name}${i.peer ? `@${i.peer}` : ''}: ${flags(i)} group default qlen 1000\n    link/${i.loopback ? 'loopback' : 'ether'} ${i.mac} brd ${i.loopback ? '00:00:00:00:00:00' : 'ff:ff:ff:ff:ff:ff'}${i.peer ? ` link-netnsid ${i.netnsid ?? 0}` : ''}\n`;
 }
 
 function addrBlock(i: Iface): string {
   let s = linkLine(i);
   if (i.ip) s += `    inet ${i.ip}/${i.prefix} ${i.loopback ? 'scope host lo' : `brd ${broadcast(i.ip, i.prefix)} scope global ${i.name}`}\n       valid_lft forever preferred_lft forever\n`;
+  if (i.inet6) s += `    inet6 ${inet6(i)} scope ${i.loopback ? 'host' : 'link'} \n       valid_lft forever preferred_lft forever\n`;
   return s;
 }
 
@@ -36,7 +42,7 @@ export const ip: CommandFn = (ctx) => {
   if (dev && !pick.length) return { stdout: '', stderr: `Device "${dev}" does not exist.\n`, exitCode: 1 };
   if ('address'.startsWith(obj) || obj === 'addr') {
     if (cmd !== undefined && !['show', 'list', 'ls', 'dev'].includes(cmd)) return { stdout: '', stderr: `Command "${cmd}" is unknown, try "ip address help".\n`, exitCode: 255 };
-    if (brief) return { stdout: pick.map((i) => `${`${i.name}${i.peer ? `@${i.peer}` : ''}`.padEnd(16)} ${(i.loopback ? 'UNKNOWN' : i.down ? 'DOWN' : 'UP').padEnd(14)} ${i.ip ? `${i.ip}/${i.prefix} ` : ''}\n`).join(''), stderr: '', exitCode: 0 };
+    if (brief) return { stdout: pick.map((i) => `${`${i.name}${i.peer ? `@${i.peer}` : ''}`.padEnd(16)} ${(i.loopback ? 'UNKNOWN' : i.down ? 'DOWN' : 'UP').padEnd(14)} ${i.ip ? `${i.ip}/${i.prefix} ` : ''}${i.inet6 ? `${inet6(i)} ` : ''}\n`).join(''), stderr: '', exitCode: 0 };
     return { stdout: pick.map(addrBlock).join(''), stderr: '', exitCode: 0 };
   }
   if ('link'.startsWith(obj)) return { stdout: pick.map(linkLine).join(''), stderr: '', exitCode: 0 };

@@ -18,6 +18,31 @@ export interface Iface {
   mtu: number;
   loopback?: boolean;
   down?: boolean;
+  /** The bridge a node's veth is enslaved to (`master bridge`). */
+  master?: string;
+  /** `link-netnsid N`: the peer's network namespace as this one numbers it. */
+  netnsid?: number;
+  /** Whether the interface has an IPv6 link-local address (`fe80::…/64`, or `::1/128` on lo). */
+  inet6?: boolean;
+}
+
+/** The link-local IPv6 address the kernel derives from a MAC (EUI-64): `fe80::a8c3:4ff:fe12:3456`. */
+export function linkLocal(mac: string): string {
+  const b = mac.split(':').map((x) => parseInt(x, 16));
+  b[0] = (b[0] ?? 0) ^ 2;
+  const g = [(b[0]! << 8) | b[1]!, (b[2]! << 8) | 0xff, (0xfe << 8) | b[3]!, (b[4]! << 8) | b[5]!].map((n) => n.toString(16));
+  return g[0] === '0' ? `fe80::${g.slice(1).join(':')}` : `fe80::${g.join(':')}`;
+}
+
+/** The pods with their own network namespace on a node, in the order their veths were made. */
+function podsOn(c: CommandContext['cluster'], nodeName: string): Pod[] {
+  return c.list<Pod>('Pod').filter((p) => p.spec.nodeName === nodeName && !p.spec.hostNetwork && p.status.podIP);
+}
+
+/** The index of a pod's veth on its node: the `N` in the pod's `eth0@ifN`. */
+function vethIndex(c: CommandContext['cluster'], pod: Pod): number {
+  const i = podsOn(c, pod.spec.nodeName ?? '').findIndex((p) => p.metadata.uid === pod.metadata.uid);
+  return 4 + Math.max(0, i);
 }
 
 export interface Route {
@@ -36,7 +61,7 @@ function mac(seed: string): string {
   return bytes.map((b) => b.toString(16).padStart(2, '0')).join(':');
 }
 
-const LO: Iface = { index: 1, name: 'lo', mac: '00:00:00:00:00:00', ip: '127.0.0.1', prefix: 8, mtu: 65536, loopback: true };
+const LO: Iface = { index: 1, name: 'lo', mac: '00:00:00:00:00:00', ip: '127.0.0.1', prefix: 8, mtu: 65536, loopback: true, inet6: true };
 
 function net24(ip: string): string {
   return ip.split('.').slice(0, 3).join('.') + '.0';
@@ -52,7 +77,7 @@ export function netConfig(ctx: CommandContext): { ifaces: Iface[]; routes: Route
     const ip = pod?.status.podIP ?? '';
     const gw = net24(ip).replace(/\.0$/, '.1');
     return {
-      ifaces: [LO, { index: 2, name: 'eth0', peer: 'if7', mac: mac(ip), ip, prefix: 24, mtu: 1500 }],
+      ifaces: [LO, { index: 2, name: 'eth0', peer: `if${pod ? vethIndex(c, pod) : 4}`, mac: mac(ip), ip, prefix: 24, mtu: 1500, netnsid: 0, inet6: true }],
       routes: [
         { dest: 'default', prefix: 0, via: gw, dev: 'eth0' },
         { dest: net24(ip), prefix: 24, dev: 'eth0', src: ip },
@@ -81,10 +106,10 @@ function nodeConfig(ctx: CommandContext, node: Node | undefined): { ifaces: Ifac
   const ifaces: Iface[] = [
     LO,
     { index: 2, name: 'docker0', mac: mac(`${ip}docker0`), ip: '172.17.0.1', prefix: 16, mtu: 1500, down: true },
-    { index: 3, name: 'bridge', mac: mac(`${ip}bridge`), ip: bridgeIp, prefix: Number(cidr.split('/')[1] ?? 24), mtu: 1500 },
+    { index: 3, name: 'bridge', mac: mac(`${ip}bridge`), ip: bridgeIp, prefix: Number(cidr.split('/')[1] ?? 24), mtu: 1500, inet6: true },
   ];
-  const pods = c.list<Pod>('Pod').filter((p) => p.spec.nodeName === node.metadata.name && !p.spec.hostNetwork && p.status.podIP);
-  pods.forEach((p, i) => ifaces.push({ index: 4 + i, name: `veth${mac(p.metadata.uid ?? p.metadata.name).replace(/:/g, '').slice(4, 12)}`, peer: 'if2', mac: mac(p.metadata.name), ip: '', prefix: 0, mtu: 1500 }));
+  const pods = podsOn(c, node.metadata.name);
+  pods.forEach((p, i) => ifaces.push({ index: 4 + i, name: `veth${mac(p.metadata.uid ?? p.metadata.name).replace(/:/g, '').slice(4, 12)}`, peer: 'if2', mac: mac(p.metadata.name), ip: '', prefix: 0, mtu: 1500, master: 'bridge', netnsid: 1 + i, inet6: true }));
   ifaces.push({ index: 4 + pods.length + 20, name: 'eth0', peer: `if${25 + c.nodes().indexOf(node)}`, mac: mac(ip), ip, prefix: 24, mtu: 1500 });
   const routes: Route[] = [
     { dest: 'default', prefix: 0, via: '192.168.49.1', dev: 'eth0' },

@@ -125,9 +125,12 @@ describe('hostname, ip, env', () => {
     sh.run('kubectl exec -it bb -- sh');
     expect(sh.run('hostname && hostname -i')).toEqual(out(`bb\n${ip}\n`));
     expect(sh.run('ip route')).toEqual(out(`default via ${gw} dev eth0 \n${ip.replace(/\.\d+$/, '.0')}/24 dev eth0 proto kernel scope link src ${ip} \n`));
-    expect(sh.run('ip addr show eth0 | grep inet')).toEqual(out(`    inet ${ip}/24 brd ${ip.replace(/\.\d+$/, '.255')} scope global eth0\n`));
+    expect(sh.run('ip addr show eth0 | grep "inet "')).toEqual(out(`    inet ${ip}/24 brd ${ip.replace(/\.\d+$/, '.255')} scope global eth0\n`));
     expect(sh.run('ip a | grep -c mtu')).toEqual(out('2\n'));
-    expect(sh.run('ip -br a')).toEqual(out(`lo               UNKNOWN        127.0.0.1/8 \neth0@if7         UP             ${ip}/24 \n`));
+    const mac = sh.run('ip link show eth0').stdout.split('link/ether ')[1]!.slice(0, 17);
+    const b = mac.split(':').map((x) => parseInt(x, 16));
+    const ll = `fe80::${((b[0]! ^ 2) << 8 | b[1]!).toString(16)}:${((b[2]! << 8) | 0xff).toString(16)}:${((0xfe << 8) | b[3]!).toString(16)}:${((b[4]! << 8) | b[5]!).toString(16)}/64`.replace('fe80::0:', 'fe80::');
+    expect(sh.run('ip -br a')).toEqual(out(`lo               UNKNOWN        127.0.0.1/8 ::1/128 \neth0@if4         UP             ${ip}/24 ${ll} \n`));
     expect(sh.run('ip frob')).toEqual(err('Object "frob" is unknown, try "ip help".\n'));
     expect(sh.run('env | grep KUBERNETES_SERVICE')).toEqual(out('KUBERNETES_SERVICE_HOST=10.96.0.1\nKUBERNETES_SERVICE_PORT=443\nKUBERNETES_SERVICE_PORT_HTTPS=443\n'));
     expect(sh.run('hostname -x')).toEqual(err("hostname: invalid option -- 'x'\nUsage: hostname [-b] {hostname|-F file}         set host name (from file)\n"));
