@@ -56,15 +56,22 @@ function podPhase(pod: Pod, statuses: ContainerStatus[]): Pod['status']['phase']
   return stopped === succeeded ? 'Succeeded' : 'Failed';
 }
 
-function createSandbox(c: Cluster, pod: Pod, node: Node, now: number, usedIPs: () => Set<string>): PodRuntime {
+function createSandbox(c: Cluster, pod: Pod, node: Node, now: number): PodRuntime {
   const rt: PodRuntime = { uid: pod.metadata.uid!, containers: new Map(), emptyDirs: new Map(), sandboxAt: now, nextPid: 8 };
   for (const ct of pod.spec.containers) rt.containers.set(ct.name, newContainerRuntime());
   for (const v of pod.spec.volumes ?? []) if (v.emptyDir) rt.emptyDirs.set(v.name, new Map([['/', { type: 'dir', mtime: now }]]));
   c.state.runtime.set(pod.metadata.uid!, rt);
-  const ip = pod.spec.hostNetwork ? c.nodeIP(node) : allocatePodIP(c, node, usedIPs());
-  pod.status = { ...pod.status, phase: 'Pending', hostIP: c.nodeIP(node), podIP: ip, podIPs: [{ ip }], startTime: iso(now), qosClass: qosClass(pod) };
+  pod.status = { ...pod.status, phase: 'Pending', hostIP: c.nodeIP(node), startTime: iso(now), qosClass: qosClass(pod) };
   c.touch(pod);
   return rt;
+}
+
+/** The sandbox's network: an IP from the node's pod CIDR (the node's own with hostNetwork), once volumes are mounted. */
+function attachNetwork(c: Cluster, pod: Pod, node: Node, usedIPs: () => Set<string>): void {
+  const ip = pod.spec.hostNetwork ? c.nodeIP(node) : allocatePodIP(c, node, usedIPs());
+  const { phase, hostIP, ...rest } = pod.status;
+  pod.status = { phase, hostIP, podIP: ip, podIPs: [{ ip }], ...rest };
+  c.touch(pod);
 }
 
 /**
@@ -108,7 +115,7 @@ function syncTerminating(c: Cluster, pod: Pod, rt: PodRuntime, now: number): voi
 }
 
 function syncPod(c: Cluster, pod: Pod, node: Node, now: number, usedIPs: () => Set<string>): void {
-  const rt = c.state.runtime.get(pod.metadata.uid!) ?? createSandbox(c, pod, node, now, usedIPs);
+  const rt = c.state.runtime.get(pod.metadata.uid!) ?? createSandbox(c, pod, node, now);
   if (pod.metadata.deletionTimestamp) return syncTerminating(c, pod, rt, now);
   if (!rt.mounted) {
     const mountError = checkVolumes(c, pod);
@@ -116,6 +123,8 @@ function syncPod(c: Cluster, pod: Pod, node: Node, now: number, usedIPs: () => S
     rt.mountError = mountError;
     rt.mounted = !mountError;
   }
+  // Volumes are mounted before the sandbox gets its network: a pod stuck on FailedMount has no IP yet.
+  if (rt.mounted && !pod.status.podIP) attachNetwork(c, pod, node, usedIPs);
   const statuses: ContainerStatus[] = [];
   let wake = Infinity;
   for (const spec of pod.spec.containers) {
