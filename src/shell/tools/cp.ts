@@ -1,7 +1,7 @@
 /** `cp [-r] SRC… DEST` and the copy used by `mv`. */
 import { FsError, fsErrorText, resolvePath, type FileSystem } from '../../sim/index.js';
 import type { CommandContext, CommandFn, CommandResult } from '../types.js';
-import { getopt, help, isResult, pathOf } from './util.js';
+import { getopt, help, isBusybox, isResult, pathOf } from './util.js';
 
 const USAGE = 'Usage: cp [OPTION]... [-T] SOURCE DEST';
 const MAX_ENTRIES = 10_000;
@@ -35,11 +35,11 @@ export function transfer(ctx: CommandContext, tool: 'cp' | 'mv', operands: strin
   for (const s of sources) {
     const from = pathOf(ctx, s);
     if (!ctx.fs.exists(from)) {
-      err += `${tool}: cannot stat '${s}': No such file or directory\n`;
+      err += isBusybox(ctx) ? `${tool}: ${tool === 'cp' ? "can't stat" : "can't rename"} '${s}': No such file or directory\n` : `${tool}: cannot stat '${s}': No such file or directory\n`;
       continue;
     }
     if (ctx.fs.isDir(from) && !recursive) {
-      err += `cp: -r not specified; omitting directory '${s}'\n`;
+      err += isBusybox(ctx) ? `cp: omitting directory '${s}'\n` : `cp: -r not specified; omitting directory '${s}'\n`;
       continue;
     }
     const to = destIsDir ? resolvePath(destPath, from.slice(from.lastIndexOf('/') + 1)) : destPath;

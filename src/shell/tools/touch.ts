@@ -1,7 +1,7 @@
 /** `touch FILE…`: creates empty files (times are not modelled). */
 import { FsError } from '../../sim/index.js';
 import type { CommandFn } from '../types.js';
-import { getopt, help, isResult, pathOf } from './util.js';
+import { getopt, help, isBusybox, isResult, pathOf } from './util.js';
 
 const USAGE = 'Usage: touch [OPTION]... FILE...';
 
@@ -18,7 +18,8 @@ export const touch: CommandFn = (ctx) => {
       ctx.fs.writeFile(full, '');
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
-      err += `touch: cannot touch '${f}': ${e.code === 'ENOTDIR' ? 'Not a directory' : 'No such file or directory'}\n`;
+      const why = e.code === 'ENOTDIR' ? 'Not a directory' : 'No such file or directory';
+      err += isBusybox(ctx) ? `touch: ${f}: ${why}\n` : `touch: cannot touch '${f}': ${why}\n`;
     }
   }
   return { stdout: '', stderr: err, exitCode: err ? 1 : 0 };

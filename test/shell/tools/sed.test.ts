@@ -66,5 +66,10 @@ describe('busybox wording', () => {
     expect(sh.run('kubectl exec test-pod -c c0 -- cat missing')).toEqual(err('cat: missing: No such file or directory\ncommand terminated with exit code 1\n'));
     expect(sh.run('kubectl exec test-pod -c c0 -- ls missing')).toEqual(err("ls: cannot access 'missing': No such file or directory\ncommand terminated with exit code 2\n", 2));
     expect(sh.run('cat missing')).toEqual(err('cat: missing: No such file or directory\n'));
+    expect(sh.run('kubectl exec bb -- cp missing x')).toEqual(err("cp: can't stat 'missing': No such file or directory\ncommand terminated with exit code 1\n"));
+    expect(sh.run('kubectl exec bb -- cp /etc x')).toEqual(err("cp: omitting directory '/etc'\ncommand terminated with exit code 1\n"));
+    expect(sh.run('kubectl exec bb -- mv missing x')).toEqual(err("mv: can't rename 'missing': No such file or directory\ncommand terminated with exit code 1\n"));
+    expect(sh.run('kubectl exec bb -- touch /nope/x')).toEqual(err('touch: /nope/x: No such file or directory\ncommand terminated with exit code 1\n'));
+    expect(sh.run('kubectl exec test-pod -c c0 -- touch /nope/x')).toEqual(err("touch: cannot touch '/nope/x': No such file or directory\ncommand terminated with exit code 1\n"));
   });
 });
