@@ -48,11 +48,18 @@ const digestOnly = (ref: string): boolean => ref.includes('@') && !/:[^/@]*@/.te
  * the tag pulled, and its `main` knows it (hello-app's version is its tag).
  */
 export function lookupImage(ref: string): ImageInfo | undefined {
+  if (LOOKUPS.has(ref)) return LOOKUPS.get(ref);
   const { repository, tag } = parseImageRef(ref);
   const img = IMAGES.get(repository);
-  if (!img || (!digestOnly(ref) && !img.hasTag(tag))) return undefined;
-  return { ...img, tag, main: (argv) => img.main(argv, tag) };
+  const found = !img || (!digestOnly(ref) && !img.hasTag(tag)) ? undefined : Object.freeze({ ...img, tag, main: (argv: string[]) => img.main(argv, tag) });
+  if (LOOKUPS.size >= MAX_LOOKUPS) LOOKUPS.clear();
+  LOOKUPS.set(ref, found);
+  return found;
 }
+
+/** Answers by reference (the kubelet and the network ask about the same few references all the time). */
+const LOOKUPS = new Map<string, ImageInfo | undefined>();
+const MAX_LOOKUPS = 1_000;
 
 /**
  * Why a pull failed, as the kubelet reports it through Docker (minikube's runtime): an unknown repository is
