@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Cluster, containerFs, containerWorkingDir, type Container, type PodSpec } from '../../src/sim/index.js';
 import { httpRequest } from '../../src/sim/network.js';
+import { lookupImage } from '../../src/sim/images.js';
 import { createPod, pod, row } from './lifecycle.helpers.js';
 
 const NGINX_403 = '<html>\n<head><title>403 Forbidden</title></head>\n<body>\n<center><h1>403 Forbidden</h1></center>\n<hr><center>nginx/1.27.3</center>\n</body>\n</html>\n';
@@ -77,5 +78,24 @@ describe('image servers', () => {
     expect([row(socat.c, 'srv'), socat.get(5432)]).toEqual(['1/1 Running 0', '502 ']);
     const slim = setup([{ name: 'nginx', image: 'registry.k8s.io/nginx-slim:0.8' }]);
     expect(slim.get(80).slice(0, 20)).toEqual('200 <!DOCTYPE html>\n');
+  });
+
+  it('nginx with a directory view: 403 for a subdirectory without index.html, 301 to the slash for a bare directory', () => {
+    const main = lookupImage('nginx')!.main(['nginx', '-g', 'daemon off;']);
+    if (main.type !== 'serve') throw new Error('nginx should serve');
+    const dirs = new Set(['/usr/share/nginx/html', '/usr/share/nginx/html/docs', '/usr/share/nginx/html/img']);
+    const files: Record<string, string> = { '/usr/share/nginx/html/docs/index.html': 'docs\n' };
+    const ctx = { podName: 'web', args: [], readFile: (p: string) => files[p], isDir: (p: string) => dirs.has(p.replace(/\/$/, '')) };
+    const get = (path: string): string => {
+      const r = main.servers[0]!.handle({ method: 'GET', path, host: 'web.example', headers: {} }, ctx);
+      return `${r.status} ${r.headers.Location ?? ''} ${r.body.split('\n')[0] === '<html>' ? r.body.split('\n')[1] : r.body}`;
+    };
+    expect([get('/docs/'), get('/docs'), get('/img/'), get('/nope/'), get('/')]).toEqual([
+      '200  docs\n',
+      '301 http://web.example/docs/ <head><title>301 Moved Permanently</title></head>',
+      '403  <head><title>403 Forbidden</title></head>',
+      '404  <head><title>404 Not Found</title></head>',
+      '403  <head><title>403 Forbidden</title></head>',
+    ]);
   });
 });

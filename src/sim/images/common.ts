@@ -70,12 +70,15 @@ export interface StaticPages {
   notFound(path: string): string;
   /** The page for a directory without an index file; undefined serves `notFound` instead. */
   forbidden?(path: string): string;
+  /** The page of the redirect from `/dir` to `/dir/`; undefined serves `notFound` instead. */
+  moved?(): string;
 }
 
 /**
  * Serves files from a document root in the container's file system. A directory request (`/`, `/docs/`) serves its
  * `index.html`; without one, nginx answers 403 Forbidden (autoindex is off), as it does for an emptyDir mounted over
- * its html directory. The document root itself always exists (the image's or a mount).
+ * its html directory; a directory asked for without its slash is redirected (301) to it. The document root itself
+ * always exists (the image's or a mount); other directories are known when the caller passes `ctx.isDir`.
  */
 export function staticServer(root: string, pages: StaticPages): ServerSpec['handle'] {
   return (req, ctx) => {
@@ -83,7 +86,9 @@ export function staticServer(root: string, pages: StaticPages): ServerSpec['hand
     const dir = path.endsWith('/');
     const content = ctx.readFile(dir ? `${root}${path}index.html` : `${root}${path}`);
     if (content !== undefined) return { status: 200, reason: 'OK', headers: headers(pages.server), body: content };
-    if (dir && path === '/' && pages.forbidden) return { status: 403, reason: 'Forbidden', headers: headers(pages.server), body: pages.forbidden(path) };
+    const isDir = (p: string): boolean => p === root || p === `${root}/` || (ctx.isDir?.(p) ?? false);
+    if (dir && pages.forbidden && isDir(`${root}${path}`)) return { status: 403, reason: 'Forbidden', headers: headers(pages.server), body: pages.forbidden(path) };
+    if (!dir && pages.moved && isDir(`${root}${path}`)) return { status: 301, reason: 'Moved Permanently', headers: { ...headers(pages.server), Location: `http://${req.host}${path}/` }, body: pages.moved() };
     return { status: 404, reason: 'Not Found', headers: headers(pages.server), body: pages.notFound(path) };
   };
 }

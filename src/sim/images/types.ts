@@ -25,6 +25,8 @@ export interface ServerContext {
   args: string[];
   /** Reads a file from the container's view of its file system (document roots, volumes); undefined if absent. */
   readFile(path: string): string | undefined;
+  /** Whether a path is a directory in that view (a request for it without the trailing slash is redirected). */
+  isDir?(path: string): boolean;
 }
 
 /** A listening socket of a container's main process. */

@@ -128,6 +128,7 @@ const nginxPages = (version = '1.27.3'): StaticPages => ({
   server: `nginx/${version}`,
   notFound: () => nginxErrorPage('404 Not Found', version),
   forbidden: () => nginxErrorPage('403 Forbidden', version),
+  moved: () => nginxErrorPage('301 Moved Permanently', version),
 });
 
 /** The main process of an nginx-based image: nginx serving the html directory on port 80 (and more ports). */
