@@ -7,8 +7,8 @@
  * `kubernetes` Service's endpoints (the apiserver on the control-plane node, :8443) are kept here too.
  * https://kubernetes.io/docs/concepts/services-networking/endpoint-slices/
  *
- * Work is incremental: a run re-reads the store only when `cluster.version` moved, and recomputes only the Services of
- * namespaces whose pods changed (or Services that changed themselves).
+ * Work is incremental: a run reads the cluster's change feed (the whole store only on a fresh start or after a
+ * restore), and recomputes only the Services selecting pods that changed (or Services that changed themselves).
  */
 import { matchesMap } from '../../lib/labels.js';
 import { fnv32a } from '../../lib/hash.js';
@@ -32,7 +32,11 @@ interface PodMark {
 interface Cache {
   state: ClusterState;
   version: number;
+  /** Position in the cluster's change feed; -1 to look at everything. */
+  cursor: number;
   pods: Map<string, PodMark>;
+  /** Namespace → pod uid → pod: the pods a Service can select, kept up to date from the feed. */
+  byNs: Map<string, Map<string, Pod>>;
   services: Map<string, string | undefined>;
 }
 
@@ -189,10 +193,11 @@ function podChanged(m: PodMark | undefined, p: Pod): boolean {
 export function endpointsController(c: Cluster): void {
   let cache = caches.get(c);
   if (!cache || cache.state !== c.state) {
-    cache = { state: c.state, version: -1, pods: new Map(), services: new Map() };
+    cache = { state: c.state, version: -1, cursor: -1, pods: new Map(), byNs: new Map(), services: new Map() };
     caches.set(c, cache);
   }
   if (cache.version === c.version) return;
+  const store = cache;
   /** Per namespace, the label sets (before and after) of pods that changed: only Services selecting them recompute. */
   const dirty = new Map<string, (Record<string, string> | undefined)[]>();
   const mark = (ns: string, labels: Record<string, string> | undefined): void => {
@@ -200,30 +205,43 @@ export function endpointsController(c: Cluster): void {
     if (list) list.push(labels);
     else dirty.set(ns, [labels]);
   };
-  const podsByNs = new Map<string, Pod[]>();
-  const seen = new Set<string>();
-  for (const o of c.state.objects.get('Pod')?.values() ?? []) {
-    const p = o as Pod;
+  const visit = (p: Pod): string => {
     const ns = p.metadata.namespace ?? 'default';
-    let list = podsByNs.get(ns);
-    if (!list) podsByNs.set(ns, (list = []));
-    list.push(p);
     const uid = p.metadata.uid ?? `${ns}/${p.metadata.name}`;
-    seen.add(uid);
-    const old = cache.pods.get(uid);
+    let pods = store.byNs.get(ns);
+    if (!pods) store.byNs.set(ns, (pods = new Map()));
+    pods.set(uid, p);
+    const old = store.pods.get(uid);
     if (podChanged(old, p)) {
       mark(ns, p.metadata.labels);
       if (old) mark(old.ns, old.labels);
-      cache.pods.set(uid, { obj: p, rv: p.metadata.resourceVersion, ip: p.status?.podIP, ready: isPodReady(p), phase: p.status?.phase, ns, labels: p.metadata.labels, deleting: !!p.metadata.deletionTimestamp });
+      store.pods.set(uid, { obj: p, rv: p.metadata.resourceVersion, ip: p.status?.podIP, ready: isPodReady(p), phase: p.status?.phase, ns, labels: p.metadata.labels, deleting: !!p.metadata.deletionTimestamp });
     }
-  }
-  if (cache.pods.size > seen.size) {
-    for (const [uid, m] of cache.pods) {
-      if (!seen.has(uid)) {
-        mark(m.ns, m.labels);
-        cache.pods.delete(uid);
-      }
+    return uid;
+  };
+  const drop = (uid: string): void => {
+    const m = store.pods.get(uid);
+    if (!m) return;
+    mark(m.ns, m.labels);
+    store.pods.delete(uid);
+    store.byNs.get(m.ns)?.delete(uid);
+  };
+  const feed = cache.cursor >= 0 ? c.changesSince(cache.cursor) : undefined;
+  cache.cursor = c.changeCursor;
+  if (feed) {
+    const done = new Set<KubeObject>();
+    for (const o of feed) {
+      if (o.kind !== 'Pod' || done.has(o)) continue;
+      done.add(o);
+      const cur = c.get<Pod>('Pod', o.metadata.namespace, o.metadata.name);
+      if (!cur || cur.metadata.uid !== o.metadata.uid) drop(o.metadata.uid ?? `${o.metadata.namespace}/${o.metadata.name}`);
+      if (cur) visit(cur);
     }
+  } else {
+    cache.byNs = new Map();
+    const seen = new Set<string>();
+    for (const o of c.state.objects.get('Pod')?.values() ?? []) seen.add(visit(o as Pod));
+    for (const uid of [...cache.pods.keys()]) if (!seen.has(uid)) drop(uid);
   }
   const deletes: [string, string][] = [];
   const liveServices = new Set<string>();
@@ -242,7 +260,7 @@ export function endpointsController(c: Cluster): void {
     }
     if (!svc.spec.selector || svc.spec.type === 'ExternalName') continue;
     slicesBySvc ??= indexSlices(c);
-    const groups = groupsFor(svc, podsByNs.get(ns) ?? []);
+    const groups = groupsFor(svc, [...(cache.byNs.get(ns)?.values() ?? [])]);
     writeEndpoints(c, svc, subsetsOf(groups), svc.metadata.labels);
     writeSlices(c, svc, groups, slicesBySvc.get(key) ?? [], deletes);
   }
