@@ -132,7 +132,12 @@ export function createTutor(options: TutorOptions): Tutor {
     engine.push({ type: 'command', prompt, text });
     if (text.trim()) history = [...history, text].slice(-MAX_HISTORY);
     const r = run.run(text);
-    if (r.stdout || r.stderr) engine.push({ type: 'output', stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, chunks: run.env.session.lastOutput() });
+    if (r.stdout || r.stderr) {
+      // Chunks only when the terminal order is not simply stdout then stderr (a warning before a table).
+      const chunks = run.env.session.lastOutput();
+      const interleaved = chunks.length > 2 || (chunks.length === 2 && chunks[0]!.fd === 2);
+      engine.push({ type: 'output', stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, ...(interleaved ? { chunks } : {}) });
+    }
     for (const req of run.env.session.takeUiRequests()) engine.request(req);
     afterCommand();
   }

@@ -13,7 +13,7 @@ export type HistoryItem =
   | { type: 'lesson-intro'; id: number; lessonId: string; title: string; markdown: string }
   /** What the learner typed, with the prompt it was typed at (several lines for a heredoc). */
   | { type: 'command'; id: number; prompt: string; text: string }
-  /** `chunks`: the same output interleaved as a terminal shows it (kubectl's warning before its table); absent in old transcripts. */
+  /** `chunks`: the same output interleaved as a terminal shows it (kubectl's warning before its table); absent when that is stdout then stderr. */
   | { type: 'output'; id: number; stdout: string; stderr: string; exitCode: number; chunks?: { fd: 1 | 2; text: string }[] }
   /** A tutor message; `tone` picks the colour. `markdown` when the text is markdown (help, task list). */
   | { type: 'info'; id: number; text: string; tone: 'info' | 'warning' | 'error'; markdown?: boolean }
