@@ -2,7 +2,7 @@
  * What each location starts with: the working directory, the environment (a container's is the image's plus the
  * pod's `env` and the Service variables the kubelet injects for `kubernetes`), and the learner machine's /etc/hosts.
  */
-import type { Cluster, Pod } from '../sim/index.js';
+import { containerEnv, type Cluster, type Pod } from '../sim/index.js';
 import { HOME } from './home.js';
 import type { Location } from './types.js';
 
@@ -43,6 +43,7 @@ export function defaultEnv(c: Cluster, location: Location): Map<string, string> 
     ['KUBERNETES_PORT_443_TCP_PORT', '443'],
     ['KUBERNETES_PORT_443_TCP_ADDR', '10.96.0.1'],
   ]);
-  for (const e of spec?.env ?? []) if (e.value !== undefined) env.set(e.name, e.value);
+  // The container's own environment as the kubelet built it: literal values, ConfigMap/Secret keys, envFrom, fieldRefs.
+  if (pod && spec) for (const [k, v] of containerEnv(c, pod, spec)) env.set(k, v);
   return env;
 }

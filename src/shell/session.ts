@@ -3,7 +3,7 @@
  * and heredocs, runs commands at the current location (host, container, node), and records every command as an
  * action for the grader. Never touches the real machine; every loop is bounded.
  */
-import { COMMAND_TICK_MS, FsError, MemFs, containerFs, fsErrorText, lookupImage, nodeDisk, resolvePath, type Cluster, type FileSystem, type Pod } from '../sim/index.js';
+import { COMMAND_TICK_MS, FsError, MemFs, containerFs, containerWorkingDir, fsErrorText, lookupImage, nodeDisk, resolvePath, type Cluster, type FileSystem, type Pod } from '../sim/index.js';
 import { commandFor } from './commands.js';
 import { HOME } from './home.js';
 import { HOST_ETC_HOSTS, defaultCwd, defaultEnv, sameMachine } from './locations.js';
@@ -327,9 +327,7 @@ export class ShellSession implements SessionApi {
   private startCwd(location: Location): string {
     if (location.type !== 'container') return defaultCwd(location);
     const pod = this.cluster.get<Pod>('Pod', location.namespace, location.pod);
-    const spec = pod?.spec.containers.find((x) => x.name === location.container);
-    const image = spec ? lookupImage(spec.image) : undefined;
-    const dir = spec?.workingDir ?? (image?.repository === 'httpd' ? '/usr/local/apache2' : '/');
+    const dir = pod ? containerWorkingDir(this.cluster, pod, location.container) : '/';
     return this.fsAt(location)?.isDir(dir) ? dir : '/';
   }
 

@@ -115,7 +115,7 @@ describe('seed 003: Understanding Kubernetes Networking', () => {
     // Without -t, curl's stdout is a pipe, so it draws its progress meter on stderr before the error (as real curl does).
     expect(l.run('kubectl exec client -- curl web')).toEqual(
       err(
-        '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0\ncurl: (6) Could not resolve host: web\ncommand terminated with exit code 6\n',
+        '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0curl: (6) Could not resolve host: web\ncommand terminated with exit code 6\n',
         6,
       ),
     );

@@ -39,6 +39,8 @@ export function curlFailure(f: NetFailure, maxTime?: number): CommandResult {
     case 'refused':
       return fail(`curl: (7) Failed to connect to ${f.host} port ${f.port} after 0 ms: Couldn't connect to server`, 7);
     case 'unreachable':
+      // ARP gives up after about 3 s; a shorter -m/--max-time fires first.
+      if (maxTime !== undefined && maxTime < 3.071) return fail(`curl: (28) Connection timed out after ${Math.round(maxTime * 1000) + 1} milliseconds`, 28);
       return fail(`curl: (7) Failed to connect to ${f.host} port ${f.port} after 3071 ms: No route to host`, 7);
     case 'timeout':
       return maxTime !== undefined
