@@ -25,7 +25,9 @@ await build({
   // `fetch` is never used here; yoga-layout's wasm loader only tests `typeof fetch`, which in Node 20 loads undici
   // (tens of ms at start-up) just to answer.
   define: { 'process.env.NODE_ENV': '"production"', __VERSION__: JSON.stringify(pkg.version), fetch: 'undefined' },
-  alias: { 'cli-highlight': join(root, 'scripts/stubs/cli-highlight.mjs') },
+  // string-width builds an Intl.Segmenter and an RGI-emoji regex on first use (~30 ms of the first frame); ours
+  // measures by code point and is tested against it (src/ui/string-width.ts).
+  alias: { 'cli-highlight': join(root, 'scripts/stubs/cli-highlight.mjs'), 'string-width': join(root, 'src/ui/string-width.ts') },
   // Ink imports react-devtools-core only when DEV is set; it is not shipped.
   external: ['react-devtools-core'],
   banner: {

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Course } from '../lessons/types.js';
+import { compiledCourse } from './course-cache.js';
 import { builtInLessonsDir } from './paths.js';
 
 export interface GlobalValues {
@@ -41,7 +42,6 @@ async function readScript(file: string | undefined): Promise<string | undefined>
 export async function loadCourseOrReport(dir: string | undefined): Promise<Course | undefined> {
   const courseDir = dir ? resolve(dir) : builtInLessonsDir();
   if (!dir) {
-    const { compiledCourse } = await import('./course-cache.js');
     const compiled = compiledCourse(courseDir);
     if (compiled) return compiled;
   }
@@ -158,8 +158,10 @@ export async function runCommand(command: string | undefined, rest: string[], va
         err('kube-net-tutor needs an interactive terminal. To run commands from a file or a pipe, use: kube-net-tutor sandbox --script FILE (or - for stdin)');
         return 2;
       }
+      // Read the course while the UI's modules load: both are on the path to the first frame.
+      const course = loadCourseOrReport(values.lessons);
       const { interactive } = await import('./interactive.js');
-      return interactive(values);
+      return interactive(course);
     }
     case 'list':
       return list(values);

@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { render } from 'ink';
 import { App, type UiHost } from '../ui/App.js';
-import type { GlobalValues } from './commands.js';
-import { loadCourseOrReport } from './commands.js';
+import type { Course } from '../lessons/types.js';
 import { lazyTutor } from './lazy-tutor.js';
 import { confProgressStore } from './progress-store.js';
 
@@ -32,8 +31,8 @@ function editWithEditor(path: string, content: string, pause: () => void, resume
   }
 }
 
-export async function interactive(values: GlobalValues): Promise<number> {
-  const course = await loadCourseOrReport(values.lessons);
+export async function interactive(loading: Promise<Course | undefined>): Promise<number> {
+  const course = await loading;
   if (!course) return 2;
   const progress = confProgressStore();
   const saved = progress.load();
