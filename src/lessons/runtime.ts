@@ -69,6 +69,9 @@ export function startLesson(lesson: Pick<Lesson, 'setup' | 'files'>, seed = 42, 
   const setup = s.commands.flatMap((cmd) => replay(session, cmd));
   // What setup ran is not the learner's doing: goals about commands see only what the learner types.
   session.actions.length = 0;
+  // The lesson's command limits apply to the learner (and to the solutions the lesson check replays), not to setup.
+  if (s.allowed) session.options.allowed = s.allowed;
+  if (s.disabled) session.options.disabled = s.disabled;
   return { cluster, session, setup };
 }
 

@@ -37,6 +37,8 @@ export const lessonSchema = z.strictObject({
       networkPlugin: z.enum(['calico', 'cilium', 'kindnet', 'flannel', 'bridge']).optional(),
       addons: z.array(z.enum(['ingress'])).optional(),
       commands: z.array(text).default([]),
+      allowed: z.array(text).optional(),
+      disabled: z.array(text).optional(),
     })
     .default({ commands: [] }),
   tasks: z.array(z.unknown()).min(1),

@@ -19,6 +19,10 @@ export interface LessonSetup {
   addons?: string[];
   /** Shell commands run on the host before the learner starts (`kubectl apply -f files/app.yaml`); may use heredocs. */
   commands: string[];
+  /** When set, the only commands the learner may run on the host (e.g. `[kubectl, cat, ls]`); setup is not limited. */
+  allowed?: string[];
+  /** Host commands the learner may not use in this lesson (e.g. `[minikube]`); setup is not limited. */
+  disabled?: string[];
 }
 
 /** An attempt that must NOT pass the task's goal, and the message the learner should see. */
