@@ -12,7 +12,7 @@ import { describeGeneric, describeIngressClass, describeServiceAccount } from '.
 import { describePod } from './describe-pod.js';
 import { describeDeployment, describeReplicaSet, describeReplicationController } from './describe-workloads.js';
 import { errorText, usageError } from './errors.js';
-import { ENDPOINTS_WARNING } from './get.js';
+import { ENDPOINTS_WARNING, warningFirst } from './get.js';
 import { arr, bool, parseFlags, str } from './flags.js';
 import type { Verb } from './index.js';
 import { parseFileArgs, parseResourceArgs } from './resource-args.js';
@@ -40,7 +40,9 @@ export const DESCRIBERS: Record<string, Describer> = {
 };
 
 /** `kubectl describe`: see the file comment above. */
-export const describe: Verb = (ctx, args): CommandResult => {
+export const describe: Verb = (ctx, args) => warningFirst(describeObjects(ctx, args));
+
+const describeObjects: Verb = (ctx, args): CommandResult => {
   const parsed = parseFlags(args, [
     { name: 'selector', short: 'l', type: 'string' },
     { name: 'all-namespaces', short: 'A', type: 'bool' },

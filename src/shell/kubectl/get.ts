@@ -5,7 +5,7 @@
  * simulated terminal cannot block). Mirrors kubectl `pkg/cmd/get/get.go`.
  */
 import { SimError, qualifiedResource, type KubeEvent, type KubeObject } from '../../sim/index.js';
-import type { CommandResult } from '../types.js';
+import { fromChunks, type CommandResult } from '../types.js';
 import { errorText, usageError } from './errors.js';
 import { arr, bool, parseFlags, str, type FlagSpec } from './flags.js';
 import type { Verb } from './index.js';
@@ -73,7 +73,18 @@ function sortKey(v: unknown): string | number {
 }
 
 /** `kubectl get`: see the file comment above. */
-export const get: Verb = (ctx, args): CommandResult => {
+/**
+ * kubectl prints the apiserver's warnings as they arrive, before the table: keep that order in the result's chunks
+ * (the tutor shows interleaved output in order).
+ */
+export function warningFirst(r: CommandResult): CommandResult {
+  if (!r.stderr.startsWith(ENDPOINTS_WARNING) || r.chunks) return r;
+  return fromChunks([{ fd: 2, text: ENDPOINTS_WARNING }, { fd: 1, text: r.stdout }, { fd: 2, text: r.stderr.slice(ENDPOINTS_WARNING.length) }], r.exitCode);
+}
+
+export const get: Verb = (ctx, args) => warningFirst(getObjects(ctx, args));
+
+const getObjects: Verb = (ctx, args): CommandResult => {
   const parsed = parseFlags(args, GET_FLAGS);
   if (!parsed.ok) return usageError('get', parsed.error);
   const f = parsed.flags;

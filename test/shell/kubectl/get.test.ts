@@ -438,3 +438,16 @@ See 'kubectl get --help' for usage.
     );
   });
 });
+
+describe('kubectl get endpoints: the deprecation warning comes before the table, as kubectl prints it', () => {
+  it('keeps the order in the session output', async () => {
+    const { Cluster } = await import('../../../src/sim/index.js');
+    const { ShellSession } = await import('../../../src/shell/index.js');
+    const sh = new ShellSession(new Cluster());
+    sh.run('kubectl get endpoints');
+    expect(sh.lastOutput()).toEqual([
+      { fd: 2, text: 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n' },
+      { fd: 1, text: 'NAME         ENDPOINTS           AGE\nkubernetes   192.168.49.2:8443   21m\n' },
+    ]);
+  });
+});
