@@ -5,7 +5,7 @@
  */
 import { splitCommands, startSandbox } from '../lessons/runtime.js';
 import type { Lesson } from '../lessons/types.js';
-import type { CommandResult } from '../shell/types.js';
+import type { ShellSession } from '../shell/session.js';
 import { CONTINUATION_PROMPT } from './engine.js';
 import { LessonRun } from './lesson-run.js';
 import type { SandboxRun, ScriptRun } from './types.js';
@@ -16,8 +16,9 @@ export function echoCommand(prompt: string, text: string): string {
   return [`${prompt}${first}`, ...rest.map((l) => `${CONTINUATION_PROMPT}${l}`)].join('\n') + '\n';
 }
 
-function outputText(r: CommandResult): string {
-  return r.stdout + r.stderr;
+/** What the terminal showed for the last command: stdout and stderr in the order they were written. */
+function outputText(session: ShellSession): string {
+  return session.lastOutput().map((c) => c.text).join('');
 }
 
 /** Runs a script from the lesson's initial state; every task is graded after every command (a pass sticks). */
@@ -26,8 +27,8 @@ export function runScript(lesson: Lesson, script: string, seed = 42): ScriptRun 
   let transcript = '';
   for (const text of splitCommands(run.env.session, script)) {
     const prompt = run.env.session.prompt();
-    const r = run.run(text);
-    transcript += echoCommand(prompt, text) + outputText(r);
+    run.run(text);
+    transcript += echoCommand(prompt, text) + outputText(run.env.session);
     run.env.session.takeUiRequests();
     run.grade();
   }
@@ -46,7 +47,7 @@ export function runSandbox(script: string, seed = 42): SandboxRun {
   for (const text of splitCommands(session, script)) {
     const prompt = session.prompt();
     const r = session.run(text);
-    output += echoCommand(prompt, text) + outputText(r);
+    output += echoCommand(prompt, text) + outputText(session);
     exitCode = r.exitCode;
     session.takeUiRequests();
   }

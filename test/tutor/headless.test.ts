@@ -9,6 +9,12 @@ beforeAll(async () => {
 });
 
 describe('runSandbox', () => {
+  it('prints stdout and stderr in the order they were written', () => {
+    expect(runSandbox('ls nope; echo after\n').output).toBe(
+      "learner@laptop:~$ ls nope; echo after\nls: cannot access 'nope': No such file or directory\nafter\n",
+    );
+  });
+
   it('echoes each command after its prompt, then its output; heredocs stay one command', () => {
     const r = runSandbox('kubectl get pods\n\ncat <<EOF > a.txt\nline one\nEOF\ncat a.txt\nkubectl get nope\n');
     expect(r).toEqual({
