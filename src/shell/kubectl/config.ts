@@ -8,7 +8,7 @@ import { usageError } from './errors.js';
 import { bool, parseFlags, str } from './flags.js';
 import type { Verb } from './index.js';
 import { jsonpath } from './printers/jsonpath.js';
-import { goYaml } from './printers/go-yaml.js';
+import { toYaml as goYaml } from './generators/yaml.js';
 import { goJsonEscape } from './printers/yaml.js';
 import { tabwrite } from './table.js';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonpath } from '../../../src/shell/kubectl/printers/jsonpath.js';
 import { parseSelector } from '../../../src/shell/kubectl/selector.js';
-import { goYaml } from '../../../src/shell/kubectl/printers/go-yaml.js';
+import { toYaml as goYaml } from '../../../src/shell/kubectl/generators/yaml.js';
 import { session } from './reading-helpers.js';
 
 const VERBS = ['get', 'describe', 'logs', 'explain', 'wait', 'events', 'version', 'cluster-info', 'api-resources', 'help'];

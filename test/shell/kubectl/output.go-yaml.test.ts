@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { goYaml, yamlKeyLess } from '../../../src/shell/kubectl/printers/go-yaml.js';
+import { toYaml as goYaml, yamlKeyLess } from '../../../src/shell/kubectl/generators/yaml.js';
 
 /** The --from-literal values given to real kubectl to record test/fixtures/kubectl/yaml-quoting.yaml. */
 const DATA: Record<string, string> = {

@@ -1,7 +1,8 @@
 /**
  * JSON exactly as kubectl prints it (`-o json`): Go's `json.MarshalIndent` with four spaces. Struct fields keep their
  * declaration order (our builders insert keys in that order); Go maps (`labels`, `annotations`, `data`, a Service's
- * `selector`, `matchLabels`) are sorted by key; `<`, `>` and `&` are escaped as `\u003c`, `\u003e`, `\u0026`.
+ * `selector`, `matchLabels`) are sorted by key; `<`, `>` and `&` are escaped as `\u003c`, `\u003e`, `\u0026`;
+ * `\b` and `\f` get their short escapes (Go 1.22+).
  * https://pkg.go.dev/encoding/json#Marshal
  */
 
@@ -17,6 +18,8 @@ function quote(s: string): string {
     else if (c === '\n') out += '\\n';
     else if (c === '\r') out += '\\r';
     else if (c === '\t') out += '\\t';
+    else if (c === '\b') out += '\\b';
+    else if (c === '\f') out += '\\f';
     else if (c === '<' || c === '>' || c === '&' || code === 0x2028 || code === 0x2029 || code < 0x20) out += `\\u${code.toString(16).padStart(4, '0')}`;
     else out += c;
   }

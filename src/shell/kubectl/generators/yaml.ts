@@ -47,24 +47,37 @@ const BOOL_OR_NULL = new Set(
   'y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL ~ .inf .Inf .INF +.inf +.Inf +.INF -.inf -.Inf -.INF .nan .NaN .NAN'.split(' '),
 );
 
-/** True when go-yaml v2 would resolve the plain scalar `s` to something other than a string (so it must be quoted). */
+/**
+ * True when go-yaml v2 would resolve the plain scalar `s` to something other than a string (so it must be quoted):
+ * bools and nulls (not `<<`: kubectl prints it plain), anything Go's `strconv.ParseInt(s, 0, 64)` reads once `_`
+ * are dropped (so `0o17`, `0O17`, `0X1F`, `0B101` too), YAML-style floats, base-60 floats and timestamps.
+ */
 function resolvesToNonString(s: string): boolean {
   if (s === '' || BOOL_OR_NULL.has(s)) return true;
   const plain = s.replace(/_/g, '');
-  if (/^[-+]?(0b[01]+|0o?[0-7]+|0x[0-9a-fA-F]+|\d+)$/.test(plain)) return true;
+  if (/^[-+]?(0[bB][01]+|0[oO]?[0-7]+|0[xX][0-9a-fA-F]+|\d+)$/.test(plain)) return true;
   if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(plain)) return true;
   if (/^[-+]?\d[\d_]*(:[0-5]?\d)+(\.\d*)?$/.test(s)) return true;
   if (/^\d{4}-\d\d?-\d\d?([Tt ].*)?$/.test(s)) return true;
   return false;
 }
 
-/** go-yaml's `yaml_emitter_analyze_scalar` verdicts for one string. */
-function analyze(s: string): { plain: boolean; singleQuoted: boolean; special: boolean } {
-  if (s === '') return { plain: false, singleQuoted: true, special: false };
-  if (s.startsWith('---') || s.startsWith('...')) return { plain: false, singleQuoted: true, special: false };
+/**
+ * go-yaml v2's `is_printable`: LF, printable ASCII, U+00A0..U+D7FF and U+E000..U+FFFD but not U+FEFF. NEL and every
+ * character beyond the BMP (emoji) are not printable, so strings holding them are double-quoted and escaped.
+ */
+function isPrintable(code: number): boolean {
+  return code === 0x0a || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd && code !== 0xfeff);
+}
+
+/** go-yaml's `yaml_emitter_analyze_scalar` verdicts for one string (`block`: may it be a literal `|` block). */
+function analyze(s: string): { plain: boolean; singleQuoted: boolean; special: boolean; block: boolean } {
+  if (s === '') return { plain: false, singleQuoted: true, special: false, block: true };
+  if (s.startsWith('---') || s.startsWith('...')) return { plain: false, singleQuoted: true, special: false, block: true };
   let block = false;
   let special = false;
   let spaceBreak = false;
+  let lineBreaks = false;
   const chars = [...s];
   const blankz = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r';
   for (let i = 0; i < chars.length; i++) {
@@ -79,16 +92,18 @@ function analyze(s: string): { plain: boolean; singleQuoted: boolean; special: b
       if (c === ':' && followedBySpace) block = true;
       if (c === '#' && precededBySpace) block = true;
     }
-    const code = c.codePointAt(0)!;
-    const printable = code === 0x0a || (code >= 0x20 && code <= 0x7e) || code === 0x85 || (code >= 0xa0 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd && code !== 0xfeff) || code >= 0x10000;
-    if (!printable) special = true;
-    if (c === '\n') spaceBreak = true;
+    if (!isPrintable(c.codePointAt(0)!)) special = true;
+    if (c === '\n') {
+      lineBreaks = true;
+      if (chars[i - 1] === ' ') spaceBreak = true;
+    }
   }
   const leadingSpace = chars[0] === ' ';
   const trailingSpace = chars[chars.length - 1] === ' ';
-  if (special) return { plain: false, singleQuoted: false, special };
-  if (leadingSpace || trailingSpace || block || spaceBreak) return { plain: false, singleQuoted: !spaceBreak, special };
-  return { plain: true, singleQuoted: true, special };
+  if (special || spaceBreak) return { plain: false, singleQuoted: false, special, block: false };
+  const blockOk = !trailingSpace;
+  if (leadingSpace || trailingSpace || block || lineBreaks) return { plain: false, singleQuoted: !lineBreaks, special, block: blockOk };
+  return { plain: true, singleQuoted: true, special, block: blockOk };
 }
 
 /** Writes `text` (plain or single-quoted body) starting at `column`, folding at spaces past column 80. */
@@ -118,25 +133,30 @@ function fold(text: string, column: number, indent: number, quoted: boolean): st
   return out;
 }
 
+/** go-yaml's short escapes in double-quoted scalars (`yaml_emitter_write_double_quoted_scalar`). */
+const SHORT_ESCAPES: Record<number, string> = {
+  0x00: '0', 0x07: 'a', 0x08: 'b', 0x09: 't', 0x0a: 'n', 0x0b: 'v', 0x0c: 'f', 0x0d: 'r', 0x1b: 'e', 0x22: '"', 0x5c: '\\',
+  0x85: 'N', 0x2028: 'L', 0x2029: 'P',
+};
+
 function doubleQuoted(s: string): string {
   let out = '"';
   for (const c of s) {
     const code = c.codePointAt(0)!;
-    if (c === '"') out += '\\"';
-    else if (c === '\\') out += '\\\\';
-    else if (c === '\t') out += '\\t';
-    else if (c === '\n') out += '\\n';
-    else if (c === '\r') out += '\\r';
-    else if (code === 0) out += '\\0';
-    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`;
-    else out += c;
+    const escape = !isPrintable(code) || code === 0x0a || code === 0x2028 || code === 0x2029 || c === '"' || c === '\\';
+    if (!escape) out += c;
+    else if (SHORT_ESCAPES[code] !== undefined) out += '\\' + SHORT_ESCAPES[code];
+    else {
+      const [prefix, width] = code <= 0xff ? ['x', 2] : code <= 0xffff ? ['u', 4] : ['U', 8];
+      out += `\\${prefix}${code.toString(16).toUpperCase().padStart(width, '0')}`;
+    }
   }
   return out + '"';
 }
 
 /** A scalar string written after `column` characters on the line; continuation lines start at `indent`. */
 function scalarString(s: string, column: number, indent: number): string {
-  if (s.includes('\n') && !analyze(s).special) {
+  if (s.includes('\n') && analyze(s).block) {
     const chomp = s.endsWith('\n') ? (s.endsWith('\n\n') ? '+' : '') : '-';
     const body = s.endsWith('\n') ? s.replace(/\n$/, '') : s;
     const lead = body.startsWith(' ') || body.startsWith('\n') ? '2' : '';

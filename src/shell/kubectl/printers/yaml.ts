@@ -1,10 +1,11 @@
 /**
  * `-o yaml` and `-o json` as kubectl prints them: objects go through JSON, so every map's keys come out sorted
- * (sigs.k8s.io/yaml over go-yaml v2, emitted by go-yaml.ts); JSON is indented 4 spaces, keys in byte order as
+ * (sigs.k8s.io/yaml over go-yaml v2, emitted by generators/yaml.ts); JSON is indented 4 spaces, keys in byte order as
  * Go's encoding/json sorts map keys.
  */
 import type { KubeObject } from '../../../sim/index.js';
-import { goYaml } from './go-yaml.js';
+import { toJson as emitJson } from '../generators/json.js';
+import { toYaml as emitYaml } from '../generators/yaml.js';
 
 /** A deep copy with keys sorted and undefined values dropped, as a JSON round trip through a Go map leaves it. */
 export function canonical(v: unknown): unknown {
@@ -27,7 +28,7 @@ export function asList(items: KubeObject[]): Record<string, unknown> {
 
 /** YAML as `kubectl get -o yaml` prints it. */
 export function toYaml(v: unknown): string {
-  return goYaml(canonical(v));
+  return emitYaml(canonical(v));
 }
 
 /** encoding/json's HTML-safe escaping, which kubectl's JSON output keeps: `<` `>` `&` U+2028 U+2029 as `\\u003c` etc. */
@@ -37,5 +38,5 @@ export function goJsonEscape(json: string): string {
 
 /** JSON as `kubectl get -o json` prints it (4-space indent, trailing newline). */
 export function toJson(v: unknown): string {
-  return goJsonEscape(JSON.stringify(canonical(v), null, 4)) + '\n';
+  return emitJson(canonical(v));
 }
