@@ -2,13 +2,13 @@
 /**
  * Records real kubectl's usage texts as data for the simulated `kubectl VERB --help`:
  *   node scripts/record-kubectl-help.mjs   (needs kubectl on PATH; run offline, no cluster needed)
- * Writes src/shell/kubectl/help/texts/<verb>.ts, one file per top-level verb with its subcommands.
+ * Writes src/shell/kubectl/help/kubectl-help.json: `kubectl --help`, then every top-level verb and its subcommands.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const out = join(import.meta.dirname, '..', 'src', 'shell', 'kubectl', 'help', 'texts');
+const out = join(import.meta.dirname, '..', 'src', 'shell', 'kubectl', 'help', 'kubectl-help.json');
 const run = (args) => execFileSync('kubectl', args, { encoding: 'utf8', env: { ...process.env, KUBECONFIG: '/nonexistent' } });
 const version = run(['version', '--client']).split('\n')[0];
 const complete = (path) =>
@@ -18,7 +18,6 @@ const complete = (path) =>
     .map((l) => l.split('\t')[0]);
 const SKIP = new Set(['help', 'options', 'completion', 'plugin', 'kustomize', 'certificate']);
 const WITH_SUBCOMMANDS = new Set(['create', 'rollout', 'set', 'create service', 'create secret', 'config', 'auth']);
-const lit = (s) => '`' + s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
 
 function collect(path, acc) {
   const key = path.join(' ');
@@ -26,21 +25,8 @@ function collect(path, acc) {
   if (WITH_SUBCOMMANDS.has(key)) for (const sub of complete(path)) collect([...path, sub], acc);
 }
 
-mkdirSync(out, { recursive: true });
 const verbs = complete([]).filter((v) => !SKIP.has(v));
-for (const verb of verbs) {
-  const acc = [];
-  collect([verb], acc);
-  const name = verb.replace(/-(\w)/g, (_, c) => c.toUpperCase()) + 'Help';
-  const body = acc.map(([k, t]) => `  [${JSON.stringify(k)}, ${lit(t)}],`).join('\n');
-  writeFileSync(
-    join(out, `${verb}.ts`),
-    `/** \`kubectl ${verb} --help\` and its subcommands, recorded from real kubectl (${version}) by scripts/record-kubectl-help.mjs. */\nexport const ${name}: [string, string][] = [\n${body}\n];\n`,
-  );
-}
+const acc = [];
+for (const verb of verbs) collect([verb], acc);
 const top = run(['--help']);
-writeFileSync(
-  join(out, 'kubectl.ts'),
-  `/** \`kubectl --help\`, recorded from real kubectl (${version}) by scripts/record-kubectl-help.mjs. */\nexport const kubectlHelp = ${lit(top)};\n`,
-);
-console.log(`recorded ${verbs.length} verbs into ${out}`);
+writeFileSync(out, JSON.stringify({ recordedFrom: `kubectl ${version.replace(/^Client Version: /, '')}`, top, commands: Object.fromEntries(acc) }, null, 1) + '\n');

@@ -1,88 +1,12 @@
 /**
- * Usage texts for `kubectl VERB --help`, recorded from real kubectl (scripts/record-kubectl-help.mjs), and the
+ * Usage texts for `kubectl VERB --help`, recorded from real kubectl into kubectl-help.json (data, written by
+ * scripts/record-kubectl-help.mjs), and the
  * lookup from a command line (`kubectl create svc nodeport -h`) to its text, following subcommand aliases.
  */
-import { annotateHelp } from './texts/annotate.js';
-import { apiResourcesHelp } from './texts/api-resources.js';
-import { apiVersionsHelp } from './texts/api-versions.js';
-import { applyHelp } from './texts/apply.js';
-import { attachHelp } from './texts/attach.js';
-import { authHelp } from './texts/auth.js';
-import { autoscaleHelp } from './texts/autoscale.js';
-import { clusterInfoHelp } from './texts/cluster-info.js';
-import { configHelp } from './texts/config.js';
-import { cordonHelp } from './texts/cordon.js';
-import { cpHelp } from './texts/cp.js';
-import { createHelp } from './texts/create.js';
-import { debugHelp } from './texts/debug.js';
-import { deleteHelp } from './texts/delete.js';
-import { describeHelp } from './texts/describe.js';
-import { diffHelp } from './texts/diff.js';
-import { drainHelp } from './texts/drain.js';
-import { editHelp } from './texts/edit.js';
-import { eventsHelp } from './texts/events.js';
-import { execHelp } from './texts/exec.js';
-import { explainHelp } from './texts/explain.js';
-import { exposeHelp } from './texts/expose.js';
-import { getHelp } from './texts/get.js';
-import { labelHelp } from './texts/label.js';
-import { logsHelp } from './texts/logs.js';
-import { patchHelp } from './texts/patch.js';
-import { portForwardHelp } from './texts/port-forward.js';
-import { proxyHelp } from './texts/proxy.js';
-import { replaceHelp } from './texts/replace.js';
-import { rolloutHelp } from './texts/rollout.js';
-import { runHelp } from './texts/run.js';
-import { scaleHelp } from './texts/scale.js';
-import { setHelp } from './texts/set.js';
-import { taintHelp } from './texts/taint.js';
-import { topHelp } from './texts/top.js';
-import { uncordonHelp } from './texts/uncordon.js';
-import { versionHelp } from './texts/version.js';
-import { waitHelp } from './texts/wait.js';
-import { kubectlHelp } from './texts/kubectl.js';
+import recorded from './kubectl-help.json' with { type: 'json' };
 
-const ALL: [string, string][] = [
-  ...annotateHelp,
-  ...apiResourcesHelp,
-  ...apiVersionsHelp,
-  ...applyHelp,
-  ...attachHelp,
-  ...authHelp,
-  ...autoscaleHelp,
-  ...clusterInfoHelp,
-  ...configHelp,
-  ...cordonHelp,
-  ...cpHelp,
-  ...createHelp,
-  ...debugHelp,
-  ...deleteHelp,
-  ...describeHelp,
-  ...diffHelp,
-  ...drainHelp,
-  ...editHelp,
-  ...eventsHelp,
-  ...execHelp,
-  ...explainHelp,
-  ...exposeHelp,
-  ...getHelp,
-  ...labelHelp,
-  ...logsHelp,
-  ...patchHelp,
-  ...portForwardHelp,
-  ...proxyHelp,
-  ...replaceHelp,
-  ...rolloutHelp,
-  ...runHelp,
-  ...scaleHelp,
-  ...setHelp,
-  ...taintHelp,
-  ...topHelp,
-  ...uncordonHelp,
-  ...versionHelp,
-  ...waitHelp,
-];
-
+/** Command path (`create service nodeport`) → usage text, in the order kubectl lists its commands. */
+const ALL = Object.entries(recorded.commands as Record<string, string>);
 const TEXTS = new Map<string, string>(ALL);
 
 /** Subcommand aliases, read from each text's `Aliases:` section (`create service` is also `create svc`). */
@@ -95,7 +19,7 @@ for (const [path, text] of ALL) {
 }
 
 /** `kubectl --help` (and `kubectl` alone). */
-export const TOP_HELP = kubectlHelp;
+export const TOP_HELP: string = recorded.top;
 
 /** The full command path (`create service nodeport`) the words after `kubectl` name, or undefined. */
 export function helpPath(words: string[]): string | undefined {
