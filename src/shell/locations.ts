@@ -2,7 +2,8 @@
  * What each location starts with: the working directory, the environment (a container's is the image's plus the
  * pod's `env` and the Service variables the kubelet injects for `kubernetes`), and the learner machine's /etc/hosts.
  */
-import { containerEnv, type Cluster, type Pod } from '../sim/index.js';
+import { containerEnv, containerFs, containerWorkingDir, lookupImage, nodeDisk, type Cluster, type FileSystem, type MemFs, type Pod } from '../sim/index.js';
+import { stamped } from './stamped-fs.js';
 import { HOME } from './home.js';
 import type { Location } from './types.js';
 
@@ -22,6 +23,50 @@ export function defaultCwd(location: Location): string {
   if (location.type === 'host') return HOME;
   if (location.type === 'node') return '/home/docker';
   return '/';
+}
+
+/**
+ * Where a new shell starts: the host's home, the node user's home, or the container's working directory (its
+ * `workingDir`, else the image's WORKDIR: httpd's /usr/local/apache2) when that exists in `fs`.
+ */
+export function startCwd(c: Cluster, location: Location, fs: FileSystem | undefined): string {
+  if (location.type !== 'container') return defaultCwd(location);
+  const pod = c.get<Pod>('Pod', location.namespace, location.pod);
+  const dir = pod ? containerWorkingDir(c, pod, location.container) : '/';
+  return fs?.isDir(dir) ? dir : '/';
+}
+
+/** When the container's current run started (undefined while it is not running). */
+export function containerStartedAt(c: Cluster, loc: Extract<Location, { type: 'container' }>): number | undefined {
+  const pod = c.get<Pod>('Pod', loc.namespace, loc.pod);
+  return pod ? c.state.runtime.get(pod.metadata.uid!)?.containers.get(loc.container)?.startedAt : undefined;
+}
+
+/** The file system at a location, writes stamped with simulated time; a container that is not running has none. */
+export function fileSystemAt(c: Cluster, home: MemFs, location: Location): FileSystem | undefined {
+  const now = (): number => c.now();
+  if (location.type === 'host') return stamped(home, now);
+  if (location.type === 'node') return stamped(nodeDisk(c, location.node), now);
+  const pod = c.get<Pod>('Pod', location.namespace, location.pod);
+  if (!pod || containerStartedAt(c, location) === undefined) return undefined;
+  const cfs = containerFs(c, pod, location.container);
+  return cfs && stamped(cfs, now);
+}
+
+/** Whether a container's image is busybox-like (its `sh` prompt shows the directory: `/ # `). */
+function busyboxLike(c: Cluster, loc: Extract<Location, { type: 'container' }>): boolean {
+  const pod = c.get<Pod>('Pod', loc.namespace, loc.pod);
+  const spec = pod?.spec.containers.find((x) => x.name === loc.container);
+  const os = spec ? lookupImage(spec.image)?.os : undefined;
+  return os === 'busybox' || os === 'none' || os === 'alpine';
+}
+
+/** The prompt at a location: `learner@laptop:~$ `, `root@test-pod:/# `, `/ # `, `# `, `docker@minikube:~$ `. */
+export function promptFor(c: Cluster, loc: Location, cwd: string): string {
+  if (loc.type === 'host') return `learner@laptop:${cwd === HOME || cwd.startsWith(HOME + '/') ? '~' + cwd.slice(HOME.length) : cwd}$ `;
+  if (loc.type === 'node') return `docker@${loc.node}:${cwd === '/home/docker' ? '~' : cwd}$ `;
+  if (loc.shell === 'sh') return busyboxLike(c, loc) ? `${cwd} # ` : '# ';
+  return `root@${loc.pod}:${cwd}# `;
 }
 
 /** The environment a new shell at a location starts with. */

@@ -3,14 +3,13 @@
  * and heredocs, runs commands at the current location (host, container, node), and records every command as an
  * action for the grader. Never touches the real machine; every loop is bounded.
  */
-import { COMMAND_TICK_MS, FsError, MemFs, containerFs, containerWorkingDir, fsErrorText, lookupImage, nodeDisk, resolvePath, type Cluster, type FileSystem, type Pod } from '../sim/index.js';
+import { COMMAND_TICK_MS, FsError, MemFs, fsErrorText, resolvePath, type Cluster, type FileSystem } from '../sim/index.js';
 import { commandFor } from './commands.js';
 import { HOME } from './home.js';
-import { HOST_ETC_HOSTS, defaultCwd, defaultEnv, sameMachine } from './locations.js';
+import { HOST_ETC_HOSTS, containerStartedAt, defaultEnv, fileSystemAt, promptFor, sameMachine, startCwd } from './locations.js';
 import { expandText, expandWord, type Expander } from './expand.js';
 import { expandHistory, literalOf, parse, type CommandList, type Pipeline, type Redirect, type SimpleCommand, type Word } from './parse.js';
 import { openTarget, routeOutput, sinkFor, type Sink } from './redirect.js';
-import { stamped } from './stamped-fs.js';
 import { fail, fromChunks, outputChunks, type ActionRecord, type CommandContext, type CommandResult, type Location, type OutputChunk, type SessionApi, type UiRequest } from './types.js';
 
 export { HOME };
@@ -108,19 +107,7 @@ export class ShellSession implements SessionApi {
 
   /** The prompt for the current location: `learner@laptop:~$ `, `root@test-pod:/# `, `/ # `, `docker@minikube:~$ `. */
   prompt(): string {
-    const f = this.frame;
-    const loc = f.location;
-    if (loc.type === 'host') return `learner@laptop:${f.cwd === HOME || f.cwd.startsWith(HOME + '/') ? '~' + f.cwd.slice(HOME.length) : f.cwd}$ `;
-    if (loc.type === 'node') return `docker@${loc.node}:${f.cwd === '/home/docker' ? '~' : f.cwd}$ `;
-    if (loc.shell === 'sh') return this.busybox(loc) ? `${f.cwd} # ` : '# ';
-    return `root@${loc.pod}:${f.cwd}# `;
-  }
-
-  private busybox(loc: Extract<Location, { type: 'container' }>): boolean {
-    const pod = this.cluster.get<Pod>('Pod', loc.namespace, loc.pod);
-    const spec = pod?.spec.containers.find((x) => x.name === loc.container);
-    const image = spec ? lookupImage(spec.image) : undefined;
-    return image?.os === 'busybox' || image?.os === 'none' || image?.os === 'alpine';
+    return promptFor(this.cluster, this.frame.location, this.frame.cwd);
   }
 
   /** True when `input` is a complete command (no open quote or heredoc): the UI asks for more lines otherwise. */
@@ -209,16 +196,11 @@ export class ShellSession implements SessionApi {
     let ended = false;
     for (let i = 0; i < MAX_DEPTH && this.stack.length > 1; i++) {
       const f = this.frame;
-      if (f.location.type !== 'container' || this.containerStartedAt(f.location) === f.startedAt) break;
+      if (f.location.type !== 'container' || containerStartedAt(this.cluster, f.location) === f.startedAt) break;
       this.stack.pop();
       ended = true;
     }
     return ended ? fail('command terminated with exit code 137', 137) : undefined;
-  }
-
-  private containerStartedAt(loc: Extract<Location, { type: 'container' }>): number | undefined {
-    const pod = this.cluster.get<Pod>('Pod', loc.namespace, loc.pod);
-    return pod ? this.cluster.state.runtime.get(pod.metadata.uid!)?.containers.get(loc.container)?.startedAt : undefined;
   }
 
   // ---- SessionApi ---------------------------------------------------------------------------------------------
@@ -318,17 +300,9 @@ export class ShellSession implements SessionApi {
     const env = defaultEnv(this.cluster, location);
     const parent = this.frame;
     if (sameMachine(parent.location, location)) for (const k of parent.exported) if (parent.env.has(k)) env.set(k, parent.env.get(k)!);
-    const frame: Frame = { location, cwd: sameMachine(parent.location, location) ? parent.cwd : this.startCwd(location), env, exported: new Set(env.keys()) };
-    if (location.type === 'container') frame.startedAt = this.containerStartedAt(location);
+    const frame: Frame = { location, cwd: sameMachine(parent.location, location) ? parent.cwd : startCwd(this.cluster, location, this.fsAt(location)), env, exported: new Set(env.keys()) };
+    if (location.type === 'container') frame.startedAt = containerStartedAt(this.cluster, location);
     return frame;
-  }
-
-  /** Where a new shell starts: the container's `workingDir`, else the image's WORKDIR (httpd: /usr/local/apache2). */
-  private startCwd(location: Location): string {
-    if (location.type !== 'container') return defaultCwd(location);
-    const pod = this.cluster.get<Pod>('Pod', location.namespace, location.pod);
-    const dir = pod ? containerWorkingDir(this.cluster, pod, location.container) : '/';
-    return this.fsAt(location)?.isDir(dir) ? dir : '/';
   }
 
   // ---- snapshots ----------------------------------------------------------------------------------------------
@@ -343,17 +317,9 @@ export class ShellSession implements SessionApi {
     this.stack = c.stack;
   }
 
-  // ---- file systems -------------------------------------------------------------------------------------------
-
   /** The file system at a location. A container that is not running has none. */
   fsAt(location: Location): FileSystem | undefined {
-    const now = (): number => this.cluster.now();
-    if (location.type === 'host') return stamped(this.homeFs, now);
-    if (location.type === 'node') return stamped(nodeDisk(this.cluster, location.node), now);
-    const pod = this.cluster.get<Pod>('Pod', location.namespace, location.pod);
-    if (!pod || this.containerStartedAt(location) === undefined) return undefined;
-    const cfs = containerFs(this.cluster, pod, location.container);
-    return cfs && stamped(cfs, now);
+    return fileSystemAt(this.cluster, this.homeFs, location);
   }
 
   // ---- execution ----------------------------------------------------------------------------------------------
