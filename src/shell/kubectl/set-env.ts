@@ -8,7 +8,7 @@ import { SimError, type Container, type KubeObject } from '../../sim/index.js';
 import type { CommandContext, CommandResult } from '../types.js';
 import { apiMessage, usageError } from './errors.js';
 import { arr, bool, parseFlags, str } from './flags.js';
-import { DRY_RUN_FLAG, OUTPUT_FLAG, PRINT_FLAGS, dryRunOf, printObject } from './generators/output.js';
+import { SET_COMMON_FLAGS, dryRunOf, printObject } from './generators/output.js';
 import { resolveObjects } from './generators/targets.js';
 import { checkWriteFlags } from './generators/write.js';
 import { containerMatcher, notPodTemplate, objectErrorPrefix, podSpecOf } from './set.js';
@@ -75,23 +75,16 @@ function listOf(obj: KubeObject, containers: Container[]): string {
 /** `kubectl set env`. */
 export function setEnv(ctx: CommandContext, args: string[]): CommandResult {
   const parsed = parseFlags(args, [
-    { name: 'all', type: 'bool' },
     { name: 'containers', short: 'c', type: 'string' },
     { name: 'env', short: 'e', type: 'array' },
     { name: 'from', type: 'string' },
     { name: 'keys', type: 'array' },
     { name: 'list', type: 'bool' },
-    { name: 'local', type: 'bool' },
     { name: 'overwrite', type: 'bool' },
     { name: 'prefix', type: 'string' },
     { name: 'resolve', type: 'bool' },
     { name: 'selector', short: 'l', type: 'string' },
-    { name: 'filename', short: 'f', type: 'array' },
-    { name: 'recursive', short: 'R', type: 'bool' },
-    { name: 'field-manager', type: 'string' },
-    DRY_RUN_FLAG,
-    OUTPUT_FLAG,
-    ...PRINT_FLAGS,
+    ...SET_COMMON_FLAGS,
   ]);
   if (!parsed.ok) return usageError('set env', parsed.error);
   const f = parsed.flags;

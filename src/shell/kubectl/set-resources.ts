@@ -8,7 +8,7 @@ import { SimError, type Container, type KubeObject } from '../../sim/index.js';
 import type { CommandContext, CommandResult } from '../types.js';
 import { apiMessage, usageError } from './errors.js';
 import { arr, bool, parseFlags, str } from './flags.js';
-import { DRY_RUN_FLAG, OUTPUT_FLAG, PRINT_FLAGS, dryRunOf, printObject } from './generators/output.js';
+import { SET_COMMON_FLAGS, dryRunOf, printObject } from './generators/output.js';
 import { NO_RESOURCES_ERROR, resolveObjects } from './generators/targets.js';
 import { checkWriteFlags } from './generators/write.js';
 import { containerMatcher, notPodTemplate, podSpecOf } from './set.js';
@@ -32,18 +32,11 @@ function parseResourceList(text: string | undefined): Record<string, string> | s
 /** `kubectl set resources`. */
 export function setResources(ctx: CommandContext, args: string[]): CommandResult {
   const parsed = parseFlags(args, [
-    { name: 'all', type: 'bool' },
     { name: 'containers', short: 'c', type: 'string' },
     { name: 'limits', type: 'string' },
     { name: 'requests', type: 'string' },
-    { name: 'local', type: 'bool' },
     { name: 'selector', short: 'l', type: 'string' },
-    { name: 'filename', short: 'f', type: 'array' },
-    { name: 'recursive', short: 'R', type: 'bool' },
-    { name: 'field-manager', type: 'string' },
-    DRY_RUN_FLAG,
-    OUTPUT_FLAG,
-    ...PRINT_FLAGS,
+    ...SET_COMMON_FLAGS,
   ]);
   if (!parsed.ok) return usageError('set resources', parsed.error);
   const f = parsed.flags;

@@ -7,7 +7,7 @@ import { SimError, type KubeObject } from '../../sim/index.js';
 import type { CommandContext, CommandResult } from '../types.js';
 import { errorText, usageError } from './errors.js';
 import { arr, bool, parseFlags, str } from './flags.js';
-import { DRY_RUN_FLAG, OUTPUT_FLAG, PRINT_FLAGS, dryRunOf, printObject } from './generators/output.js';
+import { SET_COMMON_FLAGS, dryRunOf, printObject } from './generators/output.js';
 import { resolveObjects } from './generators/targets.js';
 import { checkWriteFlags } from './generators/write.js';
 
@@ -37,15 +37,8 @@ function parseToLabelSelector(text: string): { matchLabels: Record<string, strin
 /** `kubectl set selector`. */
 export function setSelector(ctx: CommandContext, args: string[]): CommandResult {
   const parsed = parseFlags(args, [
-    { name: 'all', type: 'bool' },
-    { name: 'local', type: 'bool' },
     { name: 'resource-version', type: 'string' },
-    { name: 'filename', short: 'f', type: 'array' },
-    { name: 'recursive', short: 'R', type: 'bool' },
-    { name: 'field-manager', type: 'string' },
-    DRY_RUN_FLAG,
-    OUTPUT_FLAG,
-    ...PRINT_FLAGS,
+    ...SET_COMMON_FLAGS,
   ]);
   if (!parsed.ok) return usageError('set selector', parsed.error);
   const f = parsed.flags;

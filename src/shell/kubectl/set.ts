@@ -8,7 +8,7 @@ import { SimError, type Container, type KubeObject, type PodSpec } from '../../s
 import type { CommandContext, CommandResult } from '../types.js';
 import { errorText, usageError } from './errors.js';
 import { arr, bool, parseFlags, str } from './flags.js';
-import { DRY_RUN_FLAG, OUTPUT_FLAG, PRINT_FLAGS, dryRunOf, objectRef, printObject } from './generators/output.js';
+import { SET_COMMON_FLAGS, dryRunOf, objectRef, printObject } from './generators/output.js';
 import { NO_RESOURCES_ERROR, resolveObjects } from './generators/targets.js';
 import { splitSubcommand } from './generators/subcommand.js';
 import { checkWriteFlags } from './generators/write.js';
@@ -47,16 +47,9 @@ export function notPodTemplate(obj: KubeObject): string {
 
 function setImage(ctx: CommandContext, args: string[], line: string): CommandResult {
   const parsed = parseFlags(args, [
-    { name: 'all', type: 'bool' },
     { name: 'selector', short: 'l', type: 'string' },
-    { name: 'filename', short: 'f', type: 'array' },
-    { name: 'recursive', short: 'R', type: 'bool' },
-    { name: 'local', type: 'bool' },
     { name: 'record', type: 'bool' },
-    { name: 'field-manager', type: 'string' },
-    DRY_RUN_FLAG,
-    OUTPUT_FLAG,
-    ...PRINT_FLAGS,
+    ...SET_COMMON_FLAGS,
   ]);
   if (!parsed.ok) return usageError('set image', parsed.error);
   const f = parsed.flags;

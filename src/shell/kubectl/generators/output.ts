@@ -22,6 +22,18 @@ export const PRINT_FLAGS: FlagSpec[] = [
   { name: 'kustomize', short: 'k', type: 'string' },
 ];
 
+/** The flags every `kubectl set …` subcommand shares: which objects (`-f`, `-R`), and how the result is written and printed. */
+export const SET_COMMON_FLAGS: FlagSpec[] = [
+  { name: 'filename', short: 'f', type: 'array' },
+  { name: 'recursive', short: 'R', type: 'bool' },
+  { name: 'local', type: 'bool' },
+  { name: 'all', type: 'bool' },
+  { name: 'field-manager', type: 'string' },
+  DRY_RUN_FLAG,
+  OUTPUT_FLAG,
+  ...PRINT_FLAGS,
+];
+
 /** Reads `--dry-run`; an invalid value returns kubectl's error line. Deprecated forms warn on stderr. */
 export function dryRunOf(f: ParsedFlags): { ok: true; value: DryRun; warning: string } | { ok: false; error: string } {
   const v = str(f, 'dry-run');
